@@ -1,0 +1,7 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+
+export default defineConfig({
+  site: 'https://liaocheng-archive.example',
+  trailingSlash: 'always',
+});

@@ -1,0 +1,47 @@
+/**
+ * unified plugin: cuts each raw block where its lines change role — a credit
+ * line, a credit that opens or closes a line, a standfirst, a jump line, a
+ * promo — so the segmenter sees blocks of one role each.
+ */
+import type { BlockNode, BlockRole, Piece, PageTree } from './tree.ts';
+import { parseCreditLine, splitLeadingCredit, splitTrailingCredit } from './bylines.ts';
+
+const JUMP = /[（(]\s*(?:下转|上接|转|接)第?\s*[A-Za-z]?\d{1,2}\s*版[^（）()]{0,8}[）)]\s*$/u;
+const PROMO = /^(?:更多|详细|完整|全文).{0,24}(?:请见|详见|请看|请关注|请登录|请扫|见)|扫码|二维码|客户端.{0,12}(?:频道|查看)$/u;
+const STANDFIRST = /^\s*[◆◇]/u;
+
+function rolePieces(piece: Piece): Array<{ role: BlockRole; piece: Piece }> {
+  const { text, line } = piece;
+  const at = (role: BlockRole, t: string) => ({ role, piece: { line, text: t } });
+  if (parseCreditLine(text)) return [at('byline', text)];
+  const lead = splitLeadingCredit(text);
+  if (lead) return [at('byline', lead.credit), ...rolePieces({ line, text: lead.rest })];
+  const jump = JUMP.exec(text);
+  if (jump) {
+    const before = text.slice(0, jump.index);
+    return before.trim() === '' ? [at('jump', text)] : [...rolePieces({ line, text: before }), at('jump', jump[0])];
+  }
+  const trail = splitTrailingCredit(text);
+  if (trail) return [at('text', trail.text), at('credit', trail.credit)];
+  if (text.trim().length <= 40 && PROMO.test(text.trim())) return [at('furniture', text)];
+  return [at('text', text)];
+}
+
+export function classifyBlock(block: BlockNode): BlockNode[] {
+  if (STANDFIRST.test(block.pieces[0]?.text ?? '')) return [{ ...block, role: 'standfirst' }];
+  const out: BlockNode[] = [];
+  for (const piece of block.pieces) {
+    for (const { role, piece: p } of rolePieces(piece)) {
+      const last = out[out.length - 1];
+      if (last && last.role === role && role !== 'jump') last.pieces.push(p);
+      else out.push({ type: 'block', role, pieces: [p], gapBefore: out.length === 0 ? block.gapBefore : 0 });
+    }
+  }
+  return out;
+}
+
+export default function classifyBlocks() {
+  return (tree: PageTree) => {
+    tree.children = tree.children.flatMap((node) => (node.type === 'block' ? classifyBlock(node) : [node]));
+  };
+}

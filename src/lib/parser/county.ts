@@ -1,0 +1,143 @@
+/**
+ * Which county-level unit a story is about. Mentions of counties, zones,
+ * their towns and the city itself (聊城, 全市, 我市, 市委…) are weighed by
+ * where they stand: headline, dateline, opening sentence, the rest.
+ */
+import { CITY, gazetteer } from './gazetteer.ts';
+import type { CountyRef } from '../schema.ts';
+import { sentences } from './dates.ts';
+
+interface Name {
+  unit: string; // a unit slug, or CITY.slug
+  kind: 'unit' | 'town' | 'city';
+  weight: number;
+}
+
+const names = new Map<string, Name>();
+for (const u of gazetteer.units) {
+  for (const n of new Set([u.name, u.short, ...u.aliases])) {
+    // Bare 开发区/高新区/度假区 need a guard (see below); full names do not.
+    names.set(n, { unit: u.slug, kind: 'unit', weight: 1 });
+  }
+  for (const t of u.towns) {
+    for (const n of [t.name, ...t.aliases]) {
+      if (!names.has(n)) names.set(n, { unit: u.slug, kind: 'town', weight: t.generic ? 0.5 : 1 });
+    }
+  }
+}
+for (const n of [...gazetteer.prefecture.aliases, '全市', '我市', '市委', '市政府', '市人大', '市政协', '市纪委', '市直', '江北水城']) {
+  names.set(n, { unit: CITY.slug, kind: 'city', weight: 1 });
+}
+const BARE_ZONES = new Set(['开发区', '高新区', '度假区', '旅游度假区', '经开区']);
+const NAME_PATTERN = new RegExp(
+  [...names.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+  'gu',
+);
+/** 市应急局, 市科技局: a city bureau named without 聊城. */
+const CITY_BODY = /市[\p{Script=Han}]{1,8}?(?:局|委员会|办公室|中心)/gu;
+
+export interface Mention {
+  unit: string;
+  kind: Name['kind'];
+  index: number;
+  length: number;
+  weight: number;
+}
+
+const isHan = (ch: string | undefined) => ch !== undefined && /\p{Script=Han}/u.test(ch);
+
+export function findMentions(text: string): Mention[] {
+  const found: Mention[] = [];
+  for (const m of text.matchAll(NAME_PATTERN)) {
+    const name = names.get(m[0]);
+    const index = m.index ?? 0;
+    if (!name) continue;
+    // 嘉明经济开发区 is some other zone; a bare zone name must stand on its own.
+    if (BARE_ZONES.has(m[0]) && isHan(text[index - 1])) continue;
+    found.push({ unit: name.unit, kind: name.kind, index, length: m[0].length, weight: name.weight });
+  }
+  const covered = (i: number) => found.some((f) => i >= f.index && i < f.index + f.length);
+  for (const m of text.matchAll(CITY_BODY)) {
+    const index = m.index ?? 0;
+    if (covered(index) || covered(index - 1)) continue;
+    found.push({ unit: CITY.slug, kind: 'city', index, length: m[0].length, weight: 1 });
+  }
+  found.sort((a, b) => a.index - b.index);
+  return found.filter((f, i) => {
+    const next = found[i + 1];
+    const adjacent = next !== undefined && next.index === f.index + f.length;
+    // 聊城市东昌府区: the city only qualifies the county.
+    if (f.kind === 'city' && adjacent && next.kind !== 'city') return false;
+    // 东阿区贾寨镇: a town names its county more reliably than a misprinted county.
+    if (f.kind === 'unit' && adjacent && next.kind === 'town' && next.unit !== f.unit) return false;
+    return true;
+  });
+}
+
+export interface CountyEvidence {
+  headline: string;
+  datelinePlace: string | null;
+  lead: string;
+  body: string;
+  /** Wire copy from outside Liaocheng counts only what its headline and lead say. */
+  wire: boolean;
+}
+
+export interface CountyResult {
+  county: CountyRef | null;
+  mentioned: CountyRef[];
+}
+
+const refOf = (slug: string): CountyRef => {
+  if (slug === CITY.slug) return { ...CITY };
+  const u = gazetteer.units.find((x) => x.slug === slug);
+  return { slug, name: u?.short ?? slug };
+};
+
+export function resolveCounty(e: CountyEvidence): CountyResult {
+  const scores = new Map<string, number>();
+  const firstSeen = new Map<string, number>();
+  let order = 0;
+  const add = (text: string, perMention: number, cap: number, onceOnly = false) => {
+    const part = new Map<string, number>();
+    for (const m of findMentions(text)) {
+      if (!firstSeen.has(m.unit)) firstSeen.set(m.unit, order++);
+      const prev = part.get(m.unit) ?? 0;
+      part.set(m.unit, onceOnly ? Math.max(prev, perMention * m.weight) : prev + perMention * m.weight);
+    }
+    for (const [unit, v] of part) scores.set(unit, (scores.get(unit) ?? 0) + Math.min(v, cap));
+  };
+  add(e.headline, 6, 6, true);
+  if (e.datelinePlace) {
+    for (const m of findMentions(e.datelinePlace)) {
+      // 本报聊城讯 is the city desk's default dateline and says little.
+      const w = m.kind === 'city' ? 1 : 5;
+      scores.set(m.unit, (scores.get(m.unit) ?? 0) + w);
+      if (!firstSeen.has(m.unit)) firstSeen.set(m.unit, order++);
+    }
+  }
+  const [firstSentence = '', ...restOfLead] = sentences(e.lead);
+  add(firstSentence, 3, 9);
+  add(restOfLead.join(''), 1.5, 6);
+  if (!e.wire) add(e.body, 0.5, 5);
+
+  const mentionedSlugs = new Set<string>();
+  for (const text of [e.headline, e.lead, e.body]) {
+    for (const m of findMentions(text)) if (m.unit !== CITY.slug) mentionedSlugs.add(m.unit);
+  }
+  const mentioned = gazetteer.units.filter((u) => mentionedSlugs.has(u.slug)).map((u) => refOf(u.slug));
+
+  let best: string | null = null;
+  let bestScore = 0;
+  for (const [unit, v] of scores) {
+    const earlier = (firstSeen.get(unit) ?? 0) < (firstSeen.get(best ?? '') ?? Infinity);
+    if (v > bestScore || (v === bestScore && earlier)) {
+      best = unit;
+      bestScore = v;
+    }
+  }
+  return { county: best && bestScore >= 1 ? refOf(best) : null, mentioned };
+}

@@ -1,0 +1,123 @@
+/**
+ * Dates. Pages carry no date, so the issue date comes from an editor's
+ * sidecar, else the file name, else the text; an article's date from its
+ * dateline or opening sentence, resolved against the issue date.
+ */
+import type { DateSource } from '../schema.ts';
+
+export interface MonthDay {
+  month: number;
+  day: number;
+  year?: number;
+}
+
+export interface IssueDate {
+  issueDate: string | null;
+  year: number | null;
+  source: DateSource;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function isoDate(year: number, month: number, day: number): string | null {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** 2025-07-08_A3.txt, 20250708.txt, 大众日报_2025.07.08_05.txt */
+export function dateFromFileName(name: string): { date: string; pageLabel: string | null } | null {
+  const m = /(?:^|[^0-9])((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?![0-9])(.*)$/u.exec(name);
+  if (!m) return null;
+  const date = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (!date) return null;
+  const label = /^[-_ ]+([A-Za-z]?\d{1,3}|[A-Za-z]\d{0,3})(?=[-_. ]|$)/u.exec(m[4] ?? '');
+  return { date, pageLabel: label?.[1]?.toUpperCase() ?? null };
+}
+
+const FUTURE_BEFORE = /(?:到|至|力争|预计|计划|将于|将在|拟于?|定于|目标)\s*$/u;
+const FUTURE_AFTER = /^(?:年前|年底前|年远景|年目标|年将)/u;
+
+/** Calendar years the text speaks of as past or present. */
+export function yearsIn(text: string): number[] {
+  const years: number[] = [];
+  for (const m of text.matchAll(/(?<![0-9])((?:19|20)\d{2})\s*年/gu)) {
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 4), m.index);
+    const after = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 4);
+    if (FUTURE_BEFORE.test(before) || FUTURE_AFTER.test(`年${after}`)) continue;
+    years.push(Number(m[1]));
+  }
+  return years;
+}
+
+const MONTH_DAY = /(?<![0-9])(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/gu;
+
+/** Every full month-day in the text that is not announced for the future. */
+export function monthDaysIn(text: string): MonthDay[] {
+  const out: MonthDay[] = [];
+  for (const m of text.matchAll(MONTH_DAY)) {
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 4), m.index);
+    if (FUTURE_BEFORE.test(before)) continue;
+    const month = Number(m[2]);
+    const day = Number(m[3]);
+    if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+    out.push({ month, day, ...(m[1] ? { year: Number(m[1]) } : {}) });
+  }
+  return out;
+}
+
+/**
+ * The date an article reports: the first month-day in its opening two
+ * sentences (记者7月6日从…, “…”7月4日一大早, 3月18日、19日…).
+ */
+export function leadDate(lead: string): MonthDay | null {
+  const opening = sentences(lead).slice(0, 2).join('').slice(0, 160);
+  return monthDaysIn(opening)[0] ?? null;
+}
+
+/** Splits at sentence stops outside quotations: a quoted remark is part of its sentence. */
+export function sentences(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  const chars = [...text];
+  chars.forEach((ch, i) => {
+    if (ch === '“' || ch === '「') depth++;
+    else if ((ch === '”' || ch === '」') && depth > 0) depth--;
+    else if (depth === 0 && /[。！？!?]/u.test(ch)) {
+      out.push(chars.slice(start, i + 1).join(''));
+      start = i + 1;
+    }
+  });
+  if (start < chars.length) out.push(chars.slice(start).join(''));
+  return out;
+}
+
+/** Latest of the month-days, reading Nov/Dec as last year when Jan/Feb appear too. */
+function latestMonthDay(days: MonthDay[]): MonthDay | null {
+  if (days.length === 0) return null;
+  const wraps = days.some((d) => d.month <= 2) && days.some((d) => d.month >= 11);
+  const key = (d: MonthDay) => (wraps && d.month >= 11 ? d.month - 12 : d.month) * 40 + d.day;
+  return days.reduce((a, b) => (key(b) > key(a) ? b : a));
+}
+
+/** The page's issue date from its text: the latest year spoken of as current, the latest reported day. */
+export function issueDateFromText(text: string, articleDays: MonthDay[]): IssueDate {
+  const years = yearsIn(text);
+  const explicit = [...articleDays, ...monthDaysIn(text)].filter((d) => d.year !== undefined).map((d) => d.year as number);
+  const year = years.length > 0 || explicit.length > 0 ? Math.max(...years, ...explicit) : null;
+  if (year === null) return { issueDate: null, year: null, source: 'none' };
+  const latest = latestMonthDay(articleDays.length > 0 ? articleDays : monthDaysIn(text));
+  const issueDate = latest ? isoDate(year, latest.month, latest.day) : null;
+  return { issueDate, year, source: 'text' };
+}
+
+/** Resolves a month-day against the issue date: a December story on a February page is last year's. */
+export function resolveDate(md: MonthDay, issue: IssueDate): string | null {
+  if (md.year) return isoDate(md.year, md.month, md.day);
+  if (issue.year === null) return null;
+  const sameYear = isoDate(issue.year, md.month, md.day);
+  if (!sameYear || !issue.issueDate) return sameYear;
+  const ahead = (Date.parse(sameYear) - Date.parse(issue.issueDate)) / 86_400_000;
+  return ahead > 31 ? isoDate(issue.year - 1, md.month, md.day) : sameYear;
+}

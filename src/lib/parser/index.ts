@@ -1,0 +1,101 @@
+/**
+ * parsePage: one seed page's text in, typed records out. A pure function: no
+ * file system, no Astro. The grammar runs as a unified pipeline — remark-parse
+ * for block structure, then this folder's plugins, one job each.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import { VFile } from 'vfile';
+import { Article as ArticleSchema, Page as PageSchema } from '../schema.ts';
+import type { Article, Page, PageMeta, Warning } from '../schema.ts';
+import rawBlocks from './raw-blocks.ts';
+import fixOcr from './ocr.ts';
+import classifyBlocks from './classify-blocks.ts';
+import segmentArticles from './segment.ts';
+import articleRecords, { finishArticles, leadDates, type PageDraft } from './records.ts';
+import type { PageData } from './tree.ts';
+import { dateFromFileName, issueDateFromText, type IssueDate } from './dates.ts';
+
+export { PARSER_VERSION } from './version.ts';
+
+export interface ParseInput {
+  /** The seed's file name (no directory): it names the page and may carry its date. */
+  file: string;
+  text: string;
+  encoding?: string;
+  meta?: PageMeta | null;
+  /** Problems found before parsing (a bad sidecar), reported with the page. */
+  warnings?: Warning[];
+}
+
+export interface ParsedPage {
+  page: Page;
+  articles: Article[];
+}
+
+const processor = unified()
+  .use(remarkParse)
+  .use(rawBlocks)
+  .use(fixOcr)
+  .use(classifyBlocks)
+  .use(segmentArticles)
+  .use(articleRecords)
+  .freeze();
+
+export function pageIdOf(file: string): string {
+  const stem = file.replace(/\.[^.]+$/u, '');
+  const slug = stem
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug) return slug;
+  let h = 0;
+  for (const ch of stem) h = (Math.imul(h, 31) + (ch.codePointAt(0) ?? 0)) >>> 0;
+  return `page-${h.toString(36)}`;
+}
+
+function issueDateOf(input: ParseInput, text: string, draft: PageDraft): IssueDate & { pageLabel: string | null } {
+  const fromName = dateFromFileName(input.file);
+  if (input.meta?.date) {
+    return { issueDate: input.meta.date, year: Number(input.meta.date.slice(0, 4)), source: 'meta', pageLabel: fromName?.pageLabel ?? null };
+  }
+  if (fromName) {
+    return { issueDate: fromName.date, year: Number(fromName.date.slice(0, 4)), source: 'filename', pageLabel: fromName.pageLabel };
+  }
+  return { ...issueDateFromText(text, leadDates(draft.articles)), pageLabel: null };
+}
+
+export function parsePage(input: ParseInput): ParsedPage {
+  const text = input.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const lines = text.split('\n');
+  const data: PageData & { draft?: PageDraft } = { lines, corrections: [], layout: 'headline-first' };
+  const file = new VFile({ value: text, path: input.file, data: data as unknown as VFile['data'] });
+  processor.runSync(processor.parse(file), file);
+  const draft = data.draft as PageDraft;
+
+  const warnings: Warning[] = [...(input.warnings ?? [])];
+  const issue = issueDateOf(input, text, draft);
+  if (!issue.year) warnings.push({ line: null, code: 'no-date', message: 'issue date not found: add a date to the file name or a .meta.json sidecar' });
+  const pageId = pageIdOf(input.file);
+  const articles = finishArticles(draft.articles, pageId, issue, warnings).map((a) => ArticleSchema.parse(a));
+  for (const l of draft.leftovers) warnings.push({ line: l.line, code: 'leftover', message: `text in leftovers: ${l.text.slice(0, 30)}` });
+  warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+
+  const page = PageSchema.parse({
+    file: input.file,
+    id: pageId,
+    issueDate: issue.issueDate,
+    year: issue.year,
+    dateSource: issue.source,
+    edition: input.meta?.edition ?? null,
+    pageLabel: input.meta?.page ?? issue.pageLabel,
+    encoding: input.encoding ?? 'utf-8',
+    layout: draft.layout,
+    lineCount: lines.length,
+    articleIds: articles.map((a) => a.id),
+    furniture: draft.furniture,
+    leftovers: draft.leftovers,
+    warnings,
+  });
+  return { page, articles };
+}

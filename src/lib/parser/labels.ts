@@ -1,0 +1,48 @@
+/** Words a page sets above a story as a label rather than a headline. */
+import { gazetteer } from './gazetteer.ts';
+
+const COLUMN_LABELS = [
+  '目击',
+  '图片新闻',
+  '新闻图片',
+  '图说',
+  '视觉',
+  '镜头',
+  '瞬间',
+  '看点',
+  '速览',
+  '简讯',
+  '短评',
+  '评论',
+  '时评',
+  '快评',
+  '观察',
+  '特写',
+  '聚焦',
+  '关注',
+  '一线',
+  '今日关注',
+  '新闻观察',
+  '记者观察',
+];
+
+const PLACE_LABELS = new Set<string>([
+  ...gazetteer.units.flatMap((u) => [u.name, u.short, ...u.aliases]),
+  ...gazetteer.prefecture.aliases,
+]);
+
+/** A column label (目击) or a county set as a label (冠县). */
+export function isLabel(text: string): boolean {
+  const t = text.replace(/\s+/g, '');
+  return COLUMN_LABELS.includes(t) || PLACE_LABELS.has(t);
+}
+
+/** Kickers that mark an opinion piece. */
+export const COMMENTARY_LABEL = /评论|短评|时评|快评|观点|编者按|评论员|随笔|杂谈/u;
+
+/** A county name printed before the headline on the same line: 高唐县 打造特色居民议事机制. */
+export function splitPlacePrefix(line: string): { label: string; rest: string } | null {
+  const m = /^(\S{2,9})\s+(\S.*)$/u.exec(line.trim());
+  if (!m || !PLACE_LABELS.has(m[1] ?? '')) return null;
+  return { label: m[1] ?? '', rest: m[2] ?? '' };
+}

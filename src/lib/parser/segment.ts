@@ -1,0 +1,365 @@
+/**
+ * unified plugin: groups the page's blocks into articles. Headlines usually
+ * stand above their story, but some pages set every headline below its body;
+ * the page is segmented both ways and the reading whose headlines share more
+ * words with the leads they are attached to wins.
+ */
+import type { VFile } from 'vfile';
+import type { ArticleNode, BlockNode, FurnitureNode, PageData, PageTree } from './tree.ts';
+import { blockText } from './tree.ts';
+import { isHeadlineLike, localWrapWidth } from './wrapping.ts';
+import { parseAuthorLine, parseDateline, type ParsedDateline } from './bylines.ts';
+import { endsSentence, countSentenceStops, lettersOnly } from './text.ts';
+import { isLabel } from './labels.ts';
+import { gazetteer } from './gazetteer.ts';
+import { splitBanner } from './headlines.ts';
+
+type UnitKind = 'H' | 'P' | 'B' | 'C' | 'S' | 'J' | 'F';
+interface Unit {
+  kind: UnitKind;
+  block: BlockNode;
+  dateline: ParsedDateline | null;
+}
+
+const PLACE_WORDS = new Set(gazetteer.units.flatMap((u) => [u.name, u.short, ...u.aliases]));
+/** Longest caption a photo story carries; longer text is a story's last paragraph. */
+const MAX_CAPTION = 320;
+
+function toUnits(blocks: BlockNode[]): Unit[] {
+  const headlineLike = blocks.map((b, i) => isHeadlineLike(b, localWrapWidth(blocks, i)));
+  // Paragraphs split across a blank line mid-sentence are one paragraph again.
+  const merged: BlockNode[] = [];
+  const mergedHeadlineLike: boolean[] = [];
+  blocks.forEach((b, i) => {
+    const prev = merged[merged.length - 1];
+    const prevIsBody = prev !== undefined && prev.role === 'text' && !mergedHeadlineLike[merged.length - 1];
+    if (
+      prevIsBody &&
+      b.role === 'text' &&
+      !headlineLike[i] &&
+      !endsSentence(blockText(prev)) &&
+      !parseDateline(b.pieces[0]?.text ?? '')
+    ) {
+      prev.pieces.push(...b.pieces);
+      return;
+    }
+    merged.push({ ...b, pieces: [...b.pieces] });
+    mergedHeadlineLike.push(headlineLike[i] ?? false);
+  });
+  return merged.map((block, i) => {
+    const kind: UnitKind =
+      block.role === 'byline'
+        ? 'B'
+        : block.role === 'credit'
+          ? 'C'
+          : block.role === 'standfirst'
+            ? 'S'
+            : block.role === 'jump'
+              ? 'J'
+              : block.role === 'furniture'
+                ? 'F'
+                : mergedHeadlineLike[i]
+                  ? 'H'
+                  : 'P';
+    return { kind, block, dateline: kind === 'P' ? parseDateline(block.pieces[0]?.text ?? '') : null };
+  });
+}
+
+function newArticle(layout: ArticleNode['layout'] = 'story'): ArticleNode {
+  return {
+    type: 'article',
+    layout,
+    headlineBlocks: [],
+    standfirst: [],
+    bylines: [],
+    author: null,
+    body: [],
+    subheadsBefore: new Map(),
+    captions: [],
+    credits: [],
+    jumps: [],
+  };
+}
+
+interface Segmentation {
+  children: Array<ArticleNode | FurnitureNode>;
+}
+
+class Segmenter {
+  readonly out: Array<ArticleNode | FurnitureNode> = [];
+  current: ArticleNode | null = null;
+  /** The current article can take no more body (a photo story, or a story whose headline came after it). */
+  closed = false;
+
+  readonly units: Unit[];
+
+  constructor(units: Unit[]) {
+    this.units = units;
+  }
+
+  at(i: number): Unit | undefined {
+    return this.units[i];
+  }
+
+  start(layout: ArticleNode['layout'] = 'story'): ArticleNode {
+    this.current = newArticle(layout);
+    this.closed = false;
+    this.out.push(this.current);
+    return this.current;
+  }
+
+  leftover(block: BlockNode, type: 'furniture' | 'leftover' = 'leftover') {
+    this.out.push({ type, block });
+  }
+
+  /** A credit block followed by the story it credits. */
+  creditsStory(i: number): boolean {
+    return this.at(i)?.kind === 'B' && this.at(i + 1)?.kind === 'P';
+  }
+
+  isAuthor(i: number): boolean {
+    const u = this.at(i);
+    if (!u || u.kind !== 'H' || u.block.pieces.length !== 1) return false;
+    const text = blockText(u.block);
+    return !isLabel(text) && !PLACE_WORDS.has(text) && parseAuthorLine(text) !== null && this.at(i + 1)?.kind === 'P';
+  }
+
+  /** A short caption with a photo credit after it, set apart from the text before. */
+  isPhotoCaption(i: number): boolean {
+    const u = this.at(i);
+    if (!u || u.kind !== 'P' || u.dateline) return false;
+    if (lettersOnly(blockText(u.block)).length > MAX_CAPTION) return false;
+    const next = this.at(i + 1);
+    const credited = next?.kind === 'C' || (next?.kind === 'B' && this.at(i + 2)?.kind !== 'P');
+    if (!credited) return false;
+    const prev = this.at(i - 1);
+    return i === 0 || u.block.gapBefore >= 2 || prev?.kind === 'H' || prev?.kind === 'B' || prev?.kind === 'C' || this.closed;
+  }
+
+  /** A one-sentence caption inside a story, set off by the blank space a picture leaves. */
+  isInlineCaption(i: number): boolean {
+    const u = this.at(i);
+    if (!u || u.kind !== 'P' || u.dateline || u.block.gapBefore < 2 || !this.current) return false;
+    const text = blockText(u.block);
+    return lettersOnly(text).length <= 120 && countSentenceStops(text) <= 1 && this.at(i + 1)?.kind === 'P';
+  }
+
+  /** Takes a photo story (caption + credit) starting at i; returns the next index. */
+  photo(i: number, headline: BlockNode[] = []): number {
+    const a = this.start('photo');
+    a.headlineBlocks = headline;
+    const u = this.at(i);
+    if (u) a.body.push(u.block);
+    const credit = this.at(i + 1);
+    if (credit) a.bylines.push(credit.block);
+    this.closed = true;
+    return i + 2;
+  }
+
+  /** Units every layout treats alike; returns the next index, or null when the unit is not one of them. */
+  common(i: number): number | null {
+    const u = this.at(i);
+    if (!u) return null;
+    const a = this.current;
+    switch (u.kind) {
+      case 'F':
+        this.leftover(u.block, 'furniture');
+        return i + 1;
+      case 'J':
+        if (a) a.jumps.push(u.block);
+        else this.leftover(u.block);
+        return i + 1;
+      case 'C':
+        if (a) a.credits.push(u.block);
+        else this.leftover(u.block);
+        return i + 1;
+      case 'S':
+        if (!a || a.body.length > 0 || this.closed) this.start();
+        this.current?.standfirst.push(u.block);
+        return i + 1;
+      case 'B':
+        if (this.creditsStory(i)) {
+          if (!a || a.body.length > 0 || a.bylines.length > 0 || this.closed) this.start();
+          this.current?.bylines.push(u.block);
+        } else if (a) {
+          (a.layout === 'photo' && a.bylines.length === 0 ? a.bylines : a.credits).push(u.block);
+        } else this.leftover(u.block);
+        return i + 1;
+      case 'P': {
+        if (this.isPhotoCaption(i)) return this.photo(i);
+        if (!a || this.closed || (u.dateline && a.body.length > 0)) {
+          this.start().body.push(u.block);
+        } else if (this.isInlineCaption(i)) a.captions.push(u.block);
+        else a.body.push(u.block);
+        return i + 1;
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** Consecutive headline blocks from i. */
+  group(i: number): { blocks: BlockNode[]; next: number } {
+    const blocks: BlockNode[] = [];
+    let j = i;
+    while (this.at(j)?.kind === 'H' && !(blocks.length > 0 && this.isAuthor(j))) {
+      blocks.push((this.at(j) as Unit).block);
+      j++;
+    }
+    return { blocks, next: j };
+  }
+
+  /** Whether unit k begins a new story. */
+  startsStory(k: number): boolean {
+    const u = this.at(k);
+    if (!u) return false;
+    return (
+      (u.kind === 'P' && (u.dateline !== null || this.isPhotoCaption(k))) ||
+      this.creditsStory(k) ||
+      u.kind === 'S' ||
+      u.kind === 'F'
+    );
+  }
+}
+
+function headlineFirst(units: Unit[]): Segmentation {
+  const s = new Segmenter(units);
+  let i = 0;
+  let firstGroup = true;
+  while (i < units.length) {
+    const u = units[i] as Unit;
+    if (u.kind !== 'H') {
+      i = s.common(i) ?? i + 1;
+      continue;
+    }
+    const { blocks, next } = s.group(i);
+    let heads = blocks;
+    if (firstGroup && s.out.length === 0) {
+      const { banner, rest } = splitBanner(blocks);
+      for (const b of banner) s.leftover(b, 'furniture');
+      heads = rest;
+    }
+    firstGroup = false;
+    // A last short block after a picture's blank space is the picture's caption.
+    const last = heads[heads.length - 1];
+    const caption = heads.length >= 2 && last && last.gapBefore >= 2 ? heads.pop() : undefined;
+    let k = next;
+    const author = s.isAuthor(k) ? s.at(k++) : undefined;
+    const standfirst: BlockNode[] = [];
+    while (s.at(k)?.kind === 'S') standfirst.push((s.at(k++) as Unit).block);
+    const follower = s.at(k);
+    const opensStory =
+      follower !== undefined &&
+      (author !== undefined ||
+        caption !== undefined ||
+        standfirst.length > 0 ||
+        s.creditsStory(k) ||
+        (follower.kind === 'P' && (follower.dateline !== null || s.isPhotoCaption(k))) ||
+        !s.current ||
+        s.closed ||
+        s.current.body.length === 0);
+    if (opensStory && follower && (follower.kind === 'P' || follower.kind === 'B' || follower.kind === 'C')) {
+      if (follower.kind === 'P' && s.isPhotoCaption(k)) {
+        i = s.photo(k, heads);
+        continue;
+      }
+      const a = s.start(author ? 'commentary' : 'story');
+      a.headlineBlocks = heads;
+      a.standfirst = standfirst;
+      a.author = author?.block ?? null;
+      if (caption) a.captions.push(caption);
+      i = k;
+    } else if (follower?.kind === 'P' && s.current && !s.closed) {
+      // A subhead inside a long feature.
+      const merged: BlockNode = { ...heads[0]!, pieces: heads.flatMap((b) => b.pieces) };
+      s.current.subheadsBefore.set(s.current.body.length, merged);
+      for (const b of [caption, author?.block, ...standfirst]) if (b) s.current.body.push(b);
+      i = k;
+    } else {
+      for (const b of [...heads, caption, author?.block, ...standfirst]) if (b) s.leftover(b);
+      i = k;
+    }
+  }
+  return { children: s.out };
+}
+
+function headlineAfter(units: Unit[]): Segmentation {
+  const s = new Segmenter(units);
+  let i = 0;
+  while (i < units.length) {
+    const u = units[i] as Unit;
+    if (u.kind !== 'H') {
+      i = s.common(i) ?? i + 1;
+      continue;
+    }
+    const { blocks, next } = s.group(i);
+    const a = s.current;
+    if (!a) {
+      // Above the first story: the page's banner.
+      for (const b of blocks) s.leftover(b, 'furniture');
+    } else if (next >= units.length || s.startsStory(next) || s.at(next)?.kind === 'H') {
+      if (a.headlineBlocks.length === 0 && a.layout !== 'photo') a.headlineBlocks = blocks;
+      else for (const b of blocks) s.leftover(b);
+      s.closed = true;
+    } else if (!s.closed) {
+      const merged: BlockNode = { ...blocks[0]!, pieces: blocks.flatMap((b) => b.pieces) };
+      a.subheadsBefore.set(a.body.length, merged);
+    } else {
+      for (const b of blocks) s.leftover(b);
+    }
+    i = next;
+  }
+  return { children: s.out };
+}
+
+/** Share of a headline's character pairs found in the opening of its story. */
+export function headlineAffinity(headline: string, lead: string): number {
+  const pairs = (t: string) => {
+    const chars = [...lettersOnly(t)];
+    const set = new Set<string>();
+    for (let k = 0; k + 1 < chars.length; k++) set.add(`${chars[k]}${chars[k + 1]}`);
+    return set;
+  };
+  const h = pairs(headline);
+  if (h.size === 0) return 0;
+  const l = pairs(lead);
+  let shared = 0;
+  for (const p of h) if (l.has(p)) shared++;
+  return shared / h.size;
+}
+
+function score(seg: Segmentation): number {
+  let total = 0;
+  for (const node of seg.children) {
+    if (node.type !== 'article') {
+      if (node.type === 'leftover') total -= 0.25;
+      continue;
+    }
+    if (node.headlineBlocks.length === 0) continue;
+    const headline = node.headlineBlocks.map((b) => blockText(b)).join('');
+    const lead = node.body
+      .map((b) => blockText(b, ''))
+      .join('')
+      .slice(0, 200);
+    total += headlineAffinity(headline, lead);
+  }
+  return total;
+}
+
+export function segmentUnits(blocks: BlockNode[]): { layout: PageData['layout']; children: PageTree['children'] } {
+  const units = toUnits(blocks);
+  const first = headlineFirst(units);
+  const after = headlineAfter(units);
+  return score(after) > score(first)
+    ? { layout: 'headline-after', children: after.children }
+    : { layout: 'headline-first', children: first.children };
+}
+
+export default function segmentArticles() {
+  return (tree: PageTree, file: VFile) => {
+    const blocks = tree.children.filter((n): n is BlockNode => n.type === 'block');
+    const { layout, children } = segmentUnits(blocks);
+    (file.data as unknown as PageData).layout = layout;
+    tree.children = children;
+  };
+}

@@ -1,0 +1,62 @@
+/** Small text predicates shared by the grammar plugins. */
+
+const HAN = /\p{Script=Han}/u;
+
+export function isHan(ch: string): boolean {
+  return HAN.test(ch);
+}
+
+/**
+ * Width as printed in a column: Han and full-width forms take one cell,
+ * ASCII and other narrow characters half a cell. Used to tell a hard-wrapped
+ * line (as wide as its column) from a short line that ends on purpose.
+ */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    width += code < 0x1100 || (code >= 0xff61 && code <= 0xffdc) ? 0.5 : 1;
+  }
+  return width;
+}
+
+const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '…', '；', ';']);
+const CLOSERS = new Set(['”', '’', '」', '』', '"', "'", '）', ')', '》']);
+
+/** True when the text ends a sentence (closing quotes after the stop allowed). */
+export function endsSentence(text: string): boolean {
+  const chars = [...text.trimEnd()];
+  let i = chars.length - 1;
+  while (i >= 0 && CLOSERS.has(chars[i] ?? '')) i--;
+  return i >= 0 && SENTENCE_END.has(chars[i] ?? '');
+}
+
+/** Number of sentence stops inside the text, a sign of body copy rather than a headline. */
+export function countSentenceStops(text: string): number {
+  let n = 0;
+  for (const ch of text) if (ch === '。' || ch === '！' || ch === '？') n++;
+  return n;
+}
+
+const LATIN_WORD = /[A-Za-z]/;
+
+/**
+ * Joins the two halves of a hard-wrapped line. Chinese needs no space; two
+ * Latin words cut at a line end do.
+ */
+export function joinWrapped(left: string, right: string): string {
+  const a = left.trimEnd();
+  const b = right.trimStart();
+  if (LATIN_WORD.test(a.slice(-1)) && LATIN_WORD.test(b.slice(0, 1))) return `${a} ${b}`;
+  return a + b;
+}
+
+/** Converts full-width digits and dots to ASCII so numbers can be read. */
+export function asciiDigits(text: string): string {
+  return text.replace(/[０-９．，]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+/** Letters and digits only: how the tests compare text regardless of wrapping and punctuation. */
+export function lettersOnly(text: string): string {
+  return text.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '');
+}

@@ -1,0 +1,85 @@
+/**
+ * Hard-wrapped pages (a PDF export that breaks every ~17 characters, even
+ * inside 12\n月23日) and paragraphs split across blank lines mid-sentence:
+ * how wide a column is, whether a short block is a headline or a cut-off
+ * line, and how lines join back into paragraphs.
+ */
+import type { BlockNode } from './tree.ts';
+import { blockText } from './tree.ts';
+import { countSentenceStops, displayWidth, endsSentence, joinWrapped } from './text.ts';
+import { parseDateline } from './bylines.ts';
+
+/** Widest a headline line is set; longer lines are body copy. */
+export const MAX_HEADLINE_WIDTH = 32;
+
+const lineTexts = (b: BlockNode) => b.pieces.map((p) => p.text.trim());
+
+/** Clearly body copy: too long or too many lines for a headline. */
+function isSurelyBody(b: BlockNode): boolean {
+  const lines = lineTexts(b);
+  return b.role === 'text' && (lines.length > 3 || lines.some((l) => displayWidth(l) > MAX_HEADLINE_WIDTH));
+}
+
+/**
+ * The column width around block i: the median width of the lines nearby
+ * that were cut mid-sentence. null on pages whose paragraphs are not wrapped.
+ */
+export function localWrapWidth(blocks: BlockNode[], i: number, reach = 3): number | null {
+  const widths: number[] = [];
+  for (let k = Math.max(0, i - reach); k <= Math.min(blocks.length - 1, i + reach); k++) {
+    const b = blocks[k];
+    if (!b || k === i || b.pieces.length < 2 || !isSurelyBody(b)) continue;
+    const lines = lineTexts(b);
+    for (const l of lines.slice(0, -1)) if (!endsSentence(l)) widths.push(displayWidth(l));
+  }
+  if (widths.length < 2) return null;
+  widths.sort((a, b) => a - b);
+  return widths[Math.floor(widths.length / 2)] ?? null;
+}
+
+const CONTINUES = /[，,、：:（(“‘《—-]$/u;
+const CONTINUATION_START = /^[，,。、；;：:）)”’》]/u;
+
+/** A short block set apart: headline, kicker, subhead or label — not a cut-off line of body copy. */
+export function isHeadlineLike(b: BlockNode, wrapWidth: number | null): boolean {
+  if (b.role !== 'text') return false;
+  const lines = lineTexts(b);
+  if (lines.length === 0 || lines.length > 3) return false;
+  if (lines.some((l) => displayWidth(l) > MAX_HEADLINE_WIDTH)) return false;
+  const text = lines.join('');
+  const last = lines[lines.length - 1] ?? '';
+  if (endsSentence(last) || countSentenceStops(text) > 0) return false;
+  if (lines.slice(0, -1).some((l) => endsSentence(l))) return false;
+  if (CONTINUES.test(last) && !/——$/u.test(last)) return false;
+  if (CONTINUATION_START.test(text)) return false;
+  if (parseDateline(text)) return false;
+  if (wrapWidth !== null) {
+    const wrapped = (l: string) => Math.abs(displayWidth(l) - wrapWidth) <= 1;
+    if (lines.length === 1 ? wrapped(last) : lines.slice(0, -1).every(wrapped)) return false;
+  }
+  return true;
+}
+
+/**
+ * Joins the lines of body blocks into paragraphs. A line that ends a sentence
+ * ends its paragraph unless it runs the full column width (then the sentence
+ * merely ended at the margin); any other line break is a wrap.
+ */
+export function paragraphsOf(blocks: BlockNode[], wrapWidth: number | null): string[] {
+  const paragraphs: string[] = [];
+  let open = false; // the last paragraph continues into the next line
+  for (const block of blocks) {
+    for (const piece of block.pieces) {
+      const text = piece.text.trim();
+      if (text === '') continue;
+      if (open && paragraphs.length > 0) paragraphs[paragraphs.length - 1] = joinWrapped(paragraphs.at(-1) ?? '', text);
+      else paragraphs.push(text);
+      const fullWidth = wrapWidth !== null && displayWidth(text) >= wrapWidth - 1;
+      open = !endsSentence(text) || fullWidth;
+    }
+    // A blank line after a finished sentence always ends the paragraph.
+    const last = blocks.length > 0 ? blockText(block) : '';
+    if (endsSentence(last)) open = false;
+  }
+  return paragraphs;
+}

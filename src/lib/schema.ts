@@ -1,0 +1,159 @@
+/**
+ * The record contract: every page and article the parser emits is validated
+ * against these schemas, and every type in the project is inferred from them.
+ */
+import { z } from 'zod';
+
+const isoDate = z.iso.date();
+
+export const ARTICLE_KINDS = ['news', 'photo', 'commentary', 'wire', 'brief'] as const;
+export const ArticleKind = z.enum(ARTICLE_KINDS);
+
+/** Where a date came from, strongest first. */
+export const DATE_SOURCES = ['meta', 'filename', 'dateline', 'lead', 'text', 'issue', 'none'] as const;
+export const DateSource = z.enum(DATE_SOURCES);
+
+export const SourceRef = z.object({
+  file: z.string().min(1),
+  startLine: z.number().int().positive(),
+  endLine: z.number().int().positive(),
+});
+
+export const Byline = z.object({
+  /** The credit lines exactly as printed (dateline brackets included). */
+  raw: z.string(),
+  reporters: z.array(z.string()),
+  correspondents: z.array(z.string()),
+  photographers: z.array(z.string()),
+  authors: z.array(z.string()),
+  /** 本报, 新华社, … — who filed the story. */
+  agency: z.string().nullable(),
+});
+
+export const Dateline = z.object({
+  /** 聊城 in 本报聊城讯, 北京 in 新华社北京12月23日电; null for a bare 本报讯. */
+  place: z.string().nullable(),
+  agency: z.string().nullable(),
+});
+
+export const CountyRef = z.object({
+  slug: z.string().regex(/^[a-z]+$/),
+  name: z.string().min(1),
+});
+
+export const Figure = z.object({
+  value: z.number().finite(),
+  /** The number exactly as printed: "1689.0", "1,234". */
+  valueText: z.string(),
+  unit: z.string().min(1),
+  /** The whole match as printed, qualifiers included: "近3000家", "200余套". */
+  text: z.string(),
+  /** The words before the number that say what it measures: 产值, 同比增长. */
+  label: z.string(),
+  /** 近/约/超/余/多/以上 …: the figure is approximate or a bound. */
+  qualifier: z.string().nullable(),
+  /** Where the figure sits, so the site can mark it in the text. */
+  field: z.enum(['paragraphs', 'captions']),
+  index: z.number().int().nonnegative(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+
+export const Correction = z.object({
+  /** ocr: a known misreading fixed in the text; editor: a sidecar correction. */
+  type: z.enum(['ocr', 'editor']),
+  field: z.string(),
+  from: z.string(),
+  to: z.string(),
+  line: z.number().int().positive().nullable(),
+  note: z.string().optional(),
+});
+
+export const Credit = z.object({
+  raw: z.string(),
+  photographers: z.array(z.string()),
+  correspondents: z.array(z.string()),
+});
+
+export const Article = z.object({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  source: SourceRef,
+  kind: ArticleKind,
+  kicker: z.string().nullable(),
+  headline: z.string().nullable(),
+  subheadline: z.string().nullable(),
+  standfirst: z.string().nullable(),
+  byline: Byline,
+  dateline: Dateline,
+  date: isoDate.nullable(),
+  dateSource: DateSource,
+  county: CountyRef.nullable(),
+  countiesMentioned: z.array(CountyRef),
+  topics: z.array(z.string()).max(3),
+  figures: z.array(Figure),
+  /** Body text; empty for a photo story, whose text is its caption. */
+  paragraphs: z.array(z.string()),
+  /** Indexes into paragraphs of the subheads inside a long feature. */
+  subheads: z.array(z.number().int().nonnegative()),
+  /** Captions as printed, with the photo credit that follows them. */
+  captions: z.array(z.string()),
+  /** Photo credits printed apart from the story's own byline. */
+  credits: z.array(Credit),
+  /** The jump line that continues the story elsewhere: （下转第8版）. */
+  jump: z.string().nullable(),
+  corrections: z.array(Correction),
+});
+
+export const Warning = z.object({
+  line: z.number().int().positive().nullable(),
+  code: z.enum(['no-byline', 'no-county', 'no-date', 'leftover', 'encoding', 'meta', 'correction']),
+  message: z.string(),
+});
+
+export const Page = z.object({
+  file: z.string().min(1),
+  /** URL-safe id derived from the file name. */
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  issueDate: isoDate.nullable(),
+  year: z.number().int().min(1900).max(2200).nullable(),
+  dateSource: DateSource,
+  edition: z.string().nullable(),
+  pageLabel: z.string().nullable(),
+  encoding: z.string(),
+  layout: z.enum(['headline-first', 'headline-after']),
+  lineCount: z.number().int().nonnegative(),
+  articleIds: z.array(z.string()),
+  /** Banners, promos and other page furniture, in page order. */
+  furniture: z.array(z.string()),
+  /** Text kept but not assigned to any article. */
+  leftovers: z.array(z.object({ line: z.number().int().positive(), text: z.string() })),
+  warnings: z.array(Warning),
+});
+
+export const ParseOutput = z.object({
+  pages: z.array(Page),
+  articles: z.array(Article),
+});
+
+/** An editor's sidecar, seeds/NAME.meta.json. */
+export const PageMeta = z
+  .object({
+    date: isoDate.optional(),
+    edition: z.string().min(1).optional(),
+    page: z.string().min(1).optional(),
+  })
+  .strict();
+
+export type ArticleKind = z.infer<typeof ArticleKind>;
+export type DateSource = z.infer<typeof DateSource>;
+export type Byline = z.infer<typeof Byline>;
+export type Dateline = z.infer<typeof Dateline>;
+export type CountyRef = z.infer<typeof CountyRef>;
+export type Figure = z.infer<typeof Figure>;
+export type Correction = z.infer<typeof Correction>;
+export type Credit = z.infer<typeof Credit>;
+export type Article = z.infer<typeof Article>;
+export type Warning = z.infer<typeof Warning>;
+export type Page = z.infer<typeof Page>;
+export type ParseOutput = z.infer<typeof ParseOutput>;
+export type PageMeta = z.infer<typeof PageMeta>;
