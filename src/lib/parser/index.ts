@@ -5,6 +5,7 @@
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
+import blocksOnly from './blocks-only.ts';
 import { VFile } from 'vfile';
 import { Article as ArticleSchema, Page as PageSchema } from '../schema.ts';
 import type { Article, Page, PageMeta, Warning } from '../schema.ts';
@@ -35,6 +36,7 @@ export interface ParsedPage {
 
 const processor = unified()
   .use(remarkParse)
+  .use(blocksOnly)
   .use(rawBlocks)
   .use(fixOcr)
   .use(classifyBlocks)

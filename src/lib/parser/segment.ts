@@ -9,7 +9,7 @@ import type { ArticleNode, BlockNode, FurnitureNode, PageData, PageTree } from '
 import { blockText } from './tree.ts';
 import { isHeadlineLike, localWrapWidth } from './wrapping.ts';
 import { parseAuthorLine, parseDateline, type ParsedDateline } from './bylines.ts';
-import { endsSentence, countSentenceStops, lettersOnly } from './text.ts';
+import { endsSentence, countSentenceStops, letterCount, lettersOnly } from './text.ts';
 import { isLabel } from './labels.ts';
 import { gazetteer } from './gazetteer.ts';
 import { splitBanner } from './headlines.ts';
@@ -26,7 +26,7 @@ const PLACE_WORDS = new Set(gazetteer.units.flatMap((u) => [u.name, u.short, ...
 const MAX_CAPTION = 320;
 
 function toUnits(blocks: BlockNode[]): Unit[] {
-  const headlineLike = blocks.map((b, i) => isHeadlineLike(b, localWrapWidth(blocks, i)));
+  const headlineLike = blocks.map((b, i) => isHeadlineLike(b, localWrapWidth(blocks, i), blocks[i + 1]));
   // Paragraphs split across a blank line mid-sentence are one paragraph again.
   const merged: BlockNode[] = [];
   const mergedHeadlineLike: boolean[] = [];
@@ -112,9 +112,16 @@ class Segmenter {
     this.out.push({ type, block });
   }
 
-  /** A credit block followed by the story it credits. */
+  /**
+   * A credit block followed by the story it credits. A story whose dateline
+   * names its own reporters (本报讯(记者 孙亚飞)) is not credited by the block
+   * before it: that block closes a photo caption.
+   */
   creditsStory(i: number): boolean {
-    return this.at(i)?.kind === 'B' && this.at(i + 1)?.kind === 'P';
+    const next = this.at(i + 1);
+    if (this.at(i)?.kind !== 'B' || next?.kind !== 'P') return false;
+    const own = next.dateline?.people;
+    return !own || own.reporters.length + own.correspondents.length + own.photographers.length === 0;
   }
 
   isAuthor(i: number): boolean {
@@ -128,9 +135,9 @@ class Segmenter {
   isPhotoCaption(i: number): boolean {
     const u = this.at(i);
     if (!u || u.kind !== 'P' || u.dateline) return false;
-    if (lettersOnly(blockText(u.block)).length > MAX_CAPTION) return false;
+    if (letterCount(blockText(u.block)) > MAX_CAPTION) return false;
     const next = this.at(i + 1);
-    const credited = next?.kind === 'C' || (next?.kind === 'B' && this.at(i + 2)?.kind !== 'P');
+    const credited = next?.kind === 'C' || (next?.kind === 'B' && !this.creditsStory(i + 1));
     if (!credited) return false;
     const prev = this.at(i - 1);
     return i === 0 || u.block.gapBefore >= 2 || prev?.kind === 'H' || prev?.kind === 'B' || prev?.kind === 'C' || this.closed;
@@ -141,7 +148,7 @@ class Segmenter {
     const u = this.at(i);
     if (!u || u.kind !== 'P' || u.dateline || u.block.gapBefore < 2 || !this.current) return false;
     const text = blockText(u.block);
-    return lettersOnly(text).length <= 120 && countSentenceStops(text) <= 1 && this.at(i + 1)?.kind === 'P';
+    return letterCount(text) <= 120 && countSentenceStops(text) <= 1 && this.at(i + 1)?.kind === 'P';
   }
 
   /** Takes a photo story (caption + credit) starting at i; returns the next index. */

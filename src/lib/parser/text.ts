@@ -60,3 +60,10 @@ export function asciiDigits(text: string): string {
 export function lettersOnly(text: string): string {
   return text.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '');
 }
+
+/** How many letters and digits the text holds (no normalisation: a length test, not a comparison). */
+export function letterCount(text: string): number {
+  let n = 0;
+  for (const ch of text) if (/[\p{L}\p{N}]/u.test(ch)) n++;
+  return n;
+}

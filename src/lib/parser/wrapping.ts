@@ -40,8 +40,12 @@ export function localWrapWidth(blocks: BlockNode[], i: number, reach = 3): numbe
 const CONTINUES = /[，,、：:（(“‘《—-]$/u;
 const CONTINUATION_START = /^[，,。、；;：:）)”’》]/u;
 
-/** A short block set apart: headline, kicker, subhead or label — not a cut-off line of body copy. */
-export function isHeadlineLike(b: BlockNode, wrapWidth: number | null): boolean {
+/**
+ * A short block set apart: headline, kicker, subhead or label — not a cut-off
+ * line of body copy. A line as wide as the column is a cut-off only when body
+ * copy, not a new story, follows it.
+ */
+export function isHeadlineLike(b: BlockNode, wrapWidth: number | null, next?: BlockNode): boolean {
   if (b.role !== 'text') return false;
   const lines = lineTexts(b);
   if (lines.length === 0 || lines.length > 3) return false;
@@ -53,7 +57,9 @@ export function isHeadlineLike(b: BlockNode, wrapWidth: number | null): boolean 
   if (CONTINUES.test(last) && !/——$/u.test(last)) return false;
   if (CONTINUATION_START.test(text)) return false;
   if (parseDateline(text)) return false;
-  if (wrapWidth !== null) {
+  // A line led by a dash opens a subheadline, never a wrapped line of body copy.
+  const bodyFollows = next?.role === 'text' && !parseDateline(next.pieces[0]?.text ?? '');
+  if (wrapWidth !== null && bodyFollows && !/^(?:——|—)/u.test(text)) {
     const wrapped = (l: string) => Math.abs(displayWidth(l) - wrapWidth) <= 1;
     if (lines.length === 1 ? wrapped(last) : lines.slice(0, -1).every(wrapped)) return false;
   }
