@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import SummaryReporter from './tests/summary-reporter.ts';
 
 export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
-    testTimeout: 30_000,
+    testTimeout: 60_000,
+    reporters: ['default', new SummaryReporter()],
   },
 });

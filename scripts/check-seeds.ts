@@ -26,9 +26,13 @@ for (const result of parseSeedDir(values.seeds)) {
   );
   for (const a of found) {
     const title = a.headline ?? a.kicker ?? (a.captions[0] ?? a.paragraphs[0] ?? '').slice(0, 20);
-    console.log(`    line ${a.source.startLine}-${a.source.endLine} [${a.kind}] ${title} · ${a.date ?? '—'} · ${a.county?.name ?? '—'}`);
+    console.log(
+      `    line ${a.source.startLine}-${a.source.endLine} [${a.kind}] ${title} · ${a.date ?? '—'} · ${a.county?.name ?? '—'}`,
+    );
   }
   for (const w of page.warnings) console.log(`    ${w.line ? `line ${w.line}` : 'page'}: ${w.code}: ${w.message}`);
 }
-console.log(`\n${articles} articles, ${warnings} warnings${unreadable ? `, ${unreadable} file(s) could not be read` : ''}`);
+console.log(
+  `\n${articles} articles, ${warnings} warnings${unreadable ? `, ${unreadable} file(s) could not be read` : ''}`,
+);
 process.exit(unreadable > 0 ? 1 : 0);

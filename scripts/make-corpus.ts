@@ -26,7 +26,17 @@ for (const p of pages) {
   writeFileSync(path.join(dir, p.file), p.bytes);
   bytes += p.bytes.length;
 }
-const manifest = pages.map(({ bytes: _bytes, ...rest }) => rest);
-writeFileSync(path.join(dir, 'corpus.json'), JSON.stringify({ seed: Number(values.seed), pages: manifest }, null, 1) + '\n');
+const manifest = pages.map((p) => ({
+  file: p.file,
+  encoding: p.encoding,
+  date: p.date,
+  layout: p.layout,
+  wrapped: p.wrapped,
+  stories: p.stories,
+}));
+writeFileSync(
+  path.join(dir, 'corpus.json'),
+  JSON.stringify({ seed: Number(values.seed), pages: manifest }, null, 1) + '\n',
+);
 const stories = pages.reduce((n, p) => n + p.stories.length, 0);
 console.log(`wrote ${pages.length} pages, ${stories} stories, ${(bytes / 1e6).toFixed(2)} MB to ${dir}`);

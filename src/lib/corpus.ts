@@ -72,12 +72,17 @@ function relocate(text: string, from: (typeof counties)[number], to: (typeof cou
 
 /** Scales the numbers that carry a unit, keeping how many decimals they print. */
 function reshapeFigures(text: string, r: Rng): string {
-  return text.replace(/(?<![0-9.])(\d+)(\.\d+)?(?=\s?(?:万|亿)?(?:元|吨|亩|家|个|%|人次|户|台|项|条|公里))/gu, (m, int: string, dec?: string) => {
-    const value = Number(m) * (0.5 + r.next());
-    const decimals = dec ? dec.length - 1 : 0;
-    const scaled = decimals > 0 ? value.toFixed(decimals) : String(Math.max(1, Math.round(value)));
-    return int.length >= 4 && !dec ? scaled.padStart(int.length, '1').slice(-Math.max(int.length, scaled.length)) : scaled;
-  });
+  return text.replace(
+    /(?<![0-9.])(\d+)(\.\d+)?(?=\s?(?:万|亿)?(?:元|吨|亩|家|个|%|人次|户|台|项|条|公里))/gu,
+    (m, int: string, dec?: string) => {
+      const value = Number(m) * (0.5 + r.next());
+      const decimals = dec ? dec.length - 1 : 0;
+      const scaled = decimals > 0 ? value.toFixed(decimals) : String(Math.max(1, Math.round(value)));
+      return int.length >= 4 && !dec
+        ? scaled.padStart(int.length, '1').slice(-Math.max(int.length, scaled.length))
+        : scaled;
+    },
+  );
 }
 
 const MONTH_DAY = /(\d{1,2})月(\d{1,2})日/gu;
@@ -137,7 +142,10 @@ export function makeCorpus(sources: Article[], options: CorpusOptions): CorpusPa
       const countyName = county?.short ?? src.county?.name ?? '';
       const reportDay = Math.max(1, dom - r.int(4));
       const move = (t: string) =>
-        reshapeFigures(from && county ? relocate(t, from, county, r) : t, r).replace(MONTH_DAY, () => `${month}月${reportDay}日`);
+        reshapeFigures(from && county ? relocate(t, from, county, r) : t, r).replace(
+          MONTH_DAY,
+          () => `${month}月${reportDay}日`,
+        );
       const reporters = [r.pick(people)];
       const storyDate = isoDate(year, month, reportDay) ?? date;
       if (src.kind === 'photo') {
@@ -152,9 +160,11 @@ export function makeCorpus(sources: Article[], options: CorpusOptions): CorpusPa
       const [lead = '', ...rest] = paragraphs;
       const body = [lead, ...r.shuffle(rest)];
       const headline = move(src.headline ?? lead.slice(0, 12));
-      const head = [src.kicker ? move(src.kicker) : null, headline, src.subheadline ? move(src.subheadline) : null].filter(
-        (x): x is string => x !== null,
-      );
+      const head = [
+        src.kicker ? move(src.kicker) : null,
+        headline,
+        src.subheadline ? move(src.subheadline) : null,
+      ].filter((x): x is string => x !== null);
       const byline = bylineLines(src, reporters, r.int(3));
       body[0] = `${byline.lead}${body[0]}`;
       const text = wrapped ? body.map((b) => wrap(b, 17 + r.int(20))) : body;
@@ -165,9 +175,9 @@ export function makeCorpus(sources: Article[], options: CorpusOptions): CorpusPa
     const label = `A${1 + r.int(8)}`;
     const file = `${date}_${label}_${String(p).padStart(5, '0')}.txt`;
     const text = blocks.join('\n\n') + '\n';
-    const bytes = encoding === 'gb18030' ? new Uint8Array(iconv.encode(text, 'gb18030')) : new TextEncoder().encode(text);
+    const bytes =
+      encoding === 'gb18030' ? new Uint8Array(iconv.encode(text, 'gb18030')) : new TextEncoder().encode(text);
     pages.push({ file, bytes, encoding, date, layout, wrapped, stories: made });
   }
   return pages;
 }
-

@@ -42,7 +42,7 @@ export const CountyRef = z.object({
 });
 
 export const Figure = z.object({
-  value: z.number().finite(),
+  value: z.number(),
   /** The number exactly as printed: "1689.0", "1,234". */
   valueText: z.string(),
   unit: z.string().min(1),

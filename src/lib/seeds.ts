@@ -17,7 +17,8 @@ export interface SeedProblem {
   fatal: boolean;
 }
 
-export type SeedResult = { ok: true; file: string; parsed: ParsedPage } | { ok: false; file: string; problem: SeedProblem };
+export type SeedResult =
+  { ok: true; file: string; parsed: ParsedPage } | { ok: false; file: string; problem: SeedProblem };
 
 /** Seed pages in a folder, in name order (*.txt; sidecars are read alongside). */
 export function listSeedFiles(dir: string): string[] {
@@ -43,7 +44,10 @@ export function readSidecar(seedPath: string): { meta: PageMeta | null; warnings
   } catch (e) {
     const pos = /position (\d+)/u.exec(String(e))?.[1];
     const line = pos ? text.slice(0, Number(pos)).split('\n').length : null;
-    return { meta: null, warnings: [{ line, code: 'meta', message: `${name}: not valid JSON (${(e as Error).message}); ignored` }] };
+    return {
+      meta: null,
+      warnings: [{ line, code: 'meta', message: `${name}: not valid JSON (${(e as Error).message}); ignored` }],
+    };
   }
   const parsed = PageMeta.safeParse(json);
   if (!parsed.success) {
@@ -56,9 +60,19 @@ export function readSidecar(seedPath: string): { meta: PageMeta | null; warnings
 export function parseSeedBytes(file: string, bytes: Uint8Array, sidecar: ReturnType<typeof readSidecar>): SeedResult {
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) {
-    return { ok: false, file, problem: { file, line: null, message: `skipped: ${decoded.message}`, fatal: decoded.reason !== 'empty' } };
+    return {
+      ok: false,
+      file,
+      problem: { file, line: null, message: `skipped: ${decoded.message}`, fatal: decoded.reason !== 'empty' },
+    };
   }
-  const parsed = parsePage({ file, text: decoded.text, encoding: decoded.encoding, meta: sidecar.meta, warnings: sidecar.warnings });
+  const parsed = parsePage({
+    file,
+    text: decoded.text,
+    encoding: decoded.encoding,
+    meta: sidecar.meta,
+    warnings: sidecar.warnings,
+  });
   return { ok: true, file, parsed };
 }
 
@@ -68,7 +82,11 @@ export function parseSeedFile(seedPath: string): SeedResult {
   try {
     bytes = readFileSync(seedPath);
   } catch (e) {
-    return { ok: false, file, problem: { file, line: null, message: `cannot read: ${(e as Error).message}`, fatal: true } };
+    return {
+      ok: false,
+      file,
+      problem: { file, line: null, message: `cannot read: ${(e as Error).message}`, fatal: true },
+    };
   }
   return parseSeedBytes(file, bytes, readSidecar(seedPath));
 }

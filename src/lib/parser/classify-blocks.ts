@@ -7,7 +7,8 @@ import type { BlockNode, BlockRole, Piece, PageTree } from './tree.ts';
 import { parseCreditLine, splitLeadingCredit, splitTrailingCredit } from './bylines.ts';
 
 const JUMP = /[（(]\s*(?:下转|上接|转|接)第?\s*[A-Za-z]?\d{1,2}\s*版[^（）()]{0,8}[）)]\s*$/u;
-const PROMO = /^(?:更多|详细|完整|全文).{0,24}(?:请见|详见|请看|请关注|请登录|请扫|见)|扫码|二维码|客户端.{0,12}(?:频道|查看)$/u;
+const PROMO =
+  /^(?:更多|详细|完整|全文).{0,24}(?:请见|详见|请看|请关注|请登录|请扫|见)|扫码|二维码|客户端.{0,12}(?:频道|查看)$/u;
 const STANDFIRST = /^\s*[◆◇]/u;
 
 function rolePieces(piece: Piece): Array<{ role: BlockRole; piece: Piece }> {
@@ -42,6 +43,8 @@ export function classifyBlock(block: BlockNode): BlockNode[] {
 
 export default function classifyBlocks() {
   return (tree: PageTree) => {
-    tree.children = tree.children.flatMap((node) => (node.type === 'block' ? classifyBlock(node) : [node]));
+    tree.children = tree.children.flatMap<PageTree['children'][number]>((node) =>
+      node.type === 'block' ? classifyBlock(node) : [node],
+    );
   };
 }

@@ -25,7 +25,18 @@ for (const u of gazetteer.units) {
     }
   }
 }
-for (const n of [...gazetteer.prefecture.aliases, '全市', '我市', '市委', '市政府', '市人大', '市政协', '市纪委', '市直', '江北水城']) {
+for (const n of [
+  ...gazetteer.prefecture.aliases,
+  '全市',
+  '我市',
+  '市委',
+  '市政府',
+  '市人大',
+  '市政协',
+  '市纪委',
+  '市直',
+  '江北水城',
+]) {
   names.set(n, { unit: CITY.slug, kind: 'city', weight: 1 });
 }
 const BARE_ZONES = new Set(['开发区', '高新区', '度假区', '旅游度假区', '经开区']);

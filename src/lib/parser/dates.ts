@@ -104,7 +104,9 @@ function latestMonthDay(days: MonthDay[]): MonthDay | null {
 /** The page's issue date from its text: the latest year spoken of as current, the latest reported day. */
 export function issueDateFromText(text: string, articleDays: MonthDay[]): IssueDate {
   const years = yearsIn(text);
-  const explicit = [...articleDays, ...monthDaysIn(text)].filter((d) => d.year !== undefined).map((d) => d.year as number);
+  const explicit = [...articleDays, ...monthDaysIn(text)]
+    .filter((d) => d.year !== undefined)
+    .map((d) => d.year as number);
   const year = years.length > 0 || explicit.length > 0 ? Math.max(...years, ...explicit) : null;
   if (year === null) return { issueDate: null, year: null, source: 'none' };
   const latest = latestMonthDay(articleDays.length > 0 ? articleDays : monthDaysIn(text));

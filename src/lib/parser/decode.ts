@@ -31,8 +31,8 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   if (bytes.length === 0 || bytes.every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d)) {
     return { ok: false, reason: 'empty', message: 'the file is empty' };
   }
-  let text: string | null = null;
-  let encoding = '';
+  let text: string | null;
+  let encoding: string;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     text = strictDecode(bytes, 'utf-8');
     encoding = 'utf-8-bom';

@@ -102,9 +102,13 @@ const UNITS = [
 ];
 
 const escape = (u: string) => u.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const UNIT_SOURCE = [...UNITS].sort((a, b) => b.length - a.length).map(escape).join('|');
+const UNIT_SOURCE = [...UNITS]
+  .sort((a, b) => b.length - a.length)
+  .map(escape)
+  .join('|');
 // The lookbehind keeps a long run of digits linear: matching starts only at its first digit.
-const NUMBER = '(?<![0-9０-９.．,])(?:[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?)';
+const NUMBER =
+  '(?<![0-9０-９.．,])(?:[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?)';
 const FIGURE = new RegExp(
   `(?<pre>近|约|超过|超|逾|达到|高达|多达|不足|不到|仅)?(?<num>${NUMBER})\\s?(?<mag>万|亿|千|百)?(?<approx>余|多)?\\s?(?:(?<unit>${UNIT_SOURCE})|(?<bare>(?<=万|亿)))(?<approx2>余|多)?(?<post>以上|以下|左右|以内)?`,
   'gu',
@@ -124,7 +128,10 @@ function labelBefore(text: string, start: number, floor: number): string {
     if (label) return label;
   }
   while (i > floor && start - i < 12 && !LABEL_STOP.test(text[i - 1] ?? '')) i--;
-  const raw = text.slice(i, start).replace(LEADING_NOISE, '');
+  let raw = text.slice(i, start).replace(LEADING_NOISE, '');
+  // 企业实现产值1689.0亿元: the measure is what follows the verb.
+  const verb = /^.*(?:实现|完成|达到|累计|共计|新增|其中)(?=.{2})/u.exec(raw);
+  if (verb) raw = raw.slice(verb[0].length);
   return raw.replace(TRAILING_NOISE, '') || raw;
 }
 

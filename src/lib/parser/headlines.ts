@@ -58,8 +58,7 @@ export function assignHeadlineRoles(blocks: BlockNode[]): HeadlineParts {
  * leave at least a kicker and a headline are taken as the banner.
  */
 export function splitBanner(blocks: BlockNode[]): { banner: BlockNode[]; rest: BlockNode[] } {
-  const count = (bs: BlockNode[]) =>
-    bs.reduce((n, b) => n + b.pieces.filter((p) => !DASH_LEAD.test(p.text)).length, 0);
+  const count = (bs: BlockNode[]) => bs.reduce((n, b) => n + b.pieces.filter((p) => !DASH_LEAD.test(p.text)).length, 0);
   let cut = 0;
   while (cut < blocks.length - 1 && count(blocks.slice(cut)) >= 3 && count(blocks.slice(cut + 1)) >= 2) cut++;
   return { banner: blocks.slice(0, cut), rest: blocks.slice(cut) };

@@ -59,10 +59,20 @@ export function pageIdOf(file: string): string {
 function issueDateOf(input: ParseInput, text: string, draft: PageDraft): IssueDate & { pageLabel: string | null } {
   const fromName = dateFromFileName(input.file);
   if (input.meta?.date) {
-    return { issueDate: input.meta.date, year: Number(input.meta.date.slice(0, 4)), source: 'meta', pageLabel: fromName?.pageLabel ?? null };
+    return {
+      issueDate: input.meta.date,
+      year: Number(input.meta.date.slice(0, 4)),
+      source: 'meta',
+      pageLabel: fromName?.pageLabel ?? null,
+    };
   }
   if (fromName) {
-    return { issueDate: fromName.date, year: Number(fromName.date.slice(0, 4)), source: 'filename', pageLabel: fromName.pageLabel };
+    return {
+      issueDate: fromName.date,
+      year: Number(fromName.date.slice(0, 4)),
+      source: 'filename',
+      pageLabel: fromName.pageLabel,
+    };
   }
   return { ...issueDateFromText(text, leadDates(draft.articles)), pageLabel: null };
 }
@@ -77,10 +87,16 @@ export function parsePage(input: ParseInput): ParsedPage {
 
   const warnings: Warning[] = [...(input.warnings ?? [])];
   const issue = issueDateOf(input, text, draft);
-  if (!issue.year) warnings.push({ line: null, code: 'no-date', message: 'issue date not found: add a date to the file name or a .meta.json sidecar' });
+  if (!issue.year)
+    warnings.push({
+      line: null,
+      code: 'no-date',
+      message: 'issue date not found: add a date to the file name or a .meta.json sidecar',
+    });
   const pageId = pageIdOf(input.file);
   const articles = finishArticles(draft.articles, pageId, issue, warnings).map((a) => ArticleSchema.parse(a));
-  for (const l of draft.leftovers) warnings.push({ line: l.line, code: 'leftover', message: `text in leftovers: ${l.text.slice(0, 30)}` });
+  for (const l of draft.leftovers)
+    warnings.push({ line: l.line, code: 'leftover', message: `text in leftovers: ${l.text.slice(0, 30)}` });
   warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 
   const page = PageSchema.parse({

@@ -6,7 +6,6 @@
 import type { VFile } from 'vfile';
 import type { Article, Byline, Correction, Figure, Page, Warning } from '../schema.ts';
 import type { ArticleNode, BlockNode, PageData, PageTree } from './tree.ts';
-import { blockText } from './tree.ts';
 import { assignHeadlineRoles } from './headlines.ts';
 import {
   asPhotoCredit,
@@ -58,14 +57,23 @@ function wrapWidthOf(blocks: BlockNode[]): number | null {
 function peopleOfCreditBlock(b: BlockNode): People {
   const people = emptyPeople();
   for (const p of b.pieces) {
-    const inner = p.text.trim().replace(/^[■□●▲◆★]\s*/u, '').replace(/^[（(]|[）)]$/gu, '');
+    const inner = p.text
+      .trim()
+      .replace(/^[■□●▲◆★]\s*/u, '')
+      .replace(/^[（(]|[）)]$/gu, '');
     const parsed = parseCreditLine(p.text) ?? scanCredit(inner)?.people;
     if (parsed) mergePeople(people, parsed);
   }
   return people;
 }
 
-function kindOf(a: ArticleNode, headline: string | null, kicker: string | null, agency: string | null, bodyLength: number): Article['kind'] {
+function kindOf(
+  a: ArticleNode,
+  headline: string | null,
+  kicker: string | null,
+  agency: string | null,
+  bodyLength: number,
+): Article['kind'] {
   if (agency && agency !== '本报') return 'wire';
   if (a.layout === 'photo') return 'photo';
   if (a.author || (kicker && COMMENTARY_LABEL.test(kicker))) return 'commentary';
@@ -111,21 +119,22 @@ function draftArticle(a: ArticleNode, file: string, corrections: Correction[]): 
     paragraphs.push(...paragraphsOf(run, wrap));
     run = [];
   };
-  body.forEach((b, k) => {
-    const sub = a.subheadsBefore.get(k);
-    if (sub) {
-      flush();
+  const subheadsAt = (k: number) => a.subheads.filter((h) => h.before === k).map((h) => h.block);
+  const pushSubheads = (k: number) => {
+    for (const sub of subheadsAt(k)) {
       subheads.push(paragraphs.length);
       paragraphs.push(textOf(sub));
+    }
+  };
+  body.forEach((b, k) => {
+    if (subheadsAt(k).length > 0) {
+      flush();
+      pushSubheads(k);
     }
     if (b.pieces.length > 0) run.push(b);
   });
   flush();
-  const trailingSub = a.subheadsBefore.get(body.length);
-  if (trailingSub) {
-    subheads.push(paragraphs.length);
-    paragraphs.push(textOf(trailingSub));
-  }
+  pushSubheads(body.length);
 
   // Captions, with any photo credit printed apart from them. A photo story's
   // text is its caption, printed with the credit after it.
@@ -149,7 +158,7 @@ function draftArticle(a: ArticleNode, file: string, corrections: Correction[]): 
     ...a.bylines,
     ...(a.author ? [a.author] : []),
     ...a.body,
-    ...a.subheadsBefore.values(),
+    ...a.subheads.map((h) => h.block),
     ...a.captions,
     ...a.credits,
     ...a.jumps,
@@ -228,7 +237,12 @@ export function shortHash(text: string): string {
   return h.toString(36);
 }
 
-export function finishArticles(drafts: DraftArticle[], pageId: string, issue: IssueDate, warnings: Warning[]): Article[] {
+export function finishArticles(
+  drafts: DraftArticle[],
+  pageId: string,
+  issue: IssueDate,
+  warnings: Warning[],
+): Article[] {
   const used = new Set<string>();
   return drafts.map((d) => {
     const r = d.record;
@@ -241,9 +255,15 @@ export function finishArticles(drafts: DraftArticle[], pageId: string, issue: Is
     const dateSource = resolved ? (d.reportedFrom ?? 'lead') : issue.issueDate ? 'issue' : 'none';
     const where = r.source.startLine;
     const title = r.headline ?? r.kicker ?? (r.paragraphs[0] ?? r.captions[0] ?? '').slice(0, 16);
-    const people = r.byline.reporters.length + r.byline.correspondents.length + r.byline.photographers.length + r.byline.authors.length;
-    if (people === 0 && r.kind !== 'wire') warnings.push({ line: where, code: 'no-byline', message: `no byline: 「${title}」` });
-    if (!r.county && r.kind !== 'wire') warnings.push({ line: where, code: 'no-county', message: `no county: 「${title}」` });
+    const people =
+      r.byline.reporters.length +
+      r.byline.correspondents.length +
+      r.byline.photographers.length +
+      r.byline.authors.length;
+    if (people === 0 && r.kind !== 'wire')
+      warnings.push({ line: where, code: 'no-byline', message: `no byline: 「${title}」` });
+    if (!r.county && r.kind !== 'wire')
+      warnings.push({ line: where, code: 'no-county', message: `no county: 「${title}」` });
     if (!date) warnings.push({ line: where, code: 'no-date', message: `date not found: 「${title}」` });
     return { id, ...r, date, dateSource };
   });
@@ -252,4 +272,3 @@ export function finishArticles(drafts: DraftArticle[], pageId: string, issue: Is
 export function leadDates(drafts: DraftArticle[]): MonthDay[] {
   return drafts.flatMap((d) => (d.reported ? [d.reported] : []));
 }
-

@@ -74,7 +74,7 @@ function newArticle(layout: ArticleNode['layout'] = 'story'): ArticleNode {
     bylines: [],
     author: null,
     body: [],
-    subheadsBefore: new Map(),
+    subheads: [],
     captions: [],
     credits: [],
     jumps: [],
@@ -140,7 +140,9 @@ class Segmenter {
     const credited = next?.kind === 'C' || (next?.kind === 'B' && !this.creditsStory(i + 1));
     if (!credited) return false;
     const prev = this.at(i - 1);
-    return i === 0 || u.block.gapBefore >= 2 || prev?.kind === 'H' || prev?.kind === 'B' || prev?.kind === 'C' || this.closed;
+    return (
+      i === 0 || u.block.gapBefore >= 2 || prev?.kind === 'H' || prev?.kind === 'B' || prev?.kind === 'C' || this.closed
+    );
   }
 
   /** A one-sentence caption inside a story, set off by the blank space a picture leaves. */
@@ -173,8 +175,11 @@ class Segmenter {
         this.leftover(u.block, 'furniture');
         return i + 1;
       case 'J':
-        if (a) a.jumps.push(u.block);
-        else this.leftover(u.block);
+        // （下转第8版）: the story goes on elsewhere; what follows here is another story.
+        if (a) {
+          a.jumps.push(u.block);
+          this.closed = true;
+        } else this.leftover(u.block);
         return i + 1;
       case 'C':
         if (a) a.credits.push(u.block);
@@ -229,6 +234,11 @@ class Segmenter {
   }
 }
 
+/** Several headline blocks read as one subhead. */
+function mergeBlocks(blocks: BlockNode[]): BlockNode {
+  return { type: 'block', role: 'text', pieces: blocks.flatMap((b) => b.pieces), gapBefore: blocks[0]?.gapBefore ?? 0 };
+}
+
 function headlineFirst(units: Unit[]): Segmentation {
   const s = new Segmenter(units);
   let i = 0;
@@ -266,11 +276,16 @@ function headlineFirst(units: Unit[]): Segmentation {
         s.closed ||
         s.current.body.length === 0);
     if (opensStory && follower && (follower.kind === 'P' || follower.kind === 'B' || follower.kind === 'C')) {
+      let a: ArticleNode;
       if (follower.kind === 'P' && s.isPhotoCaption(k)) {
-        i = s.photo(k, heads);
+        // A photo story: the group is its label or headline, whatever its shape.
+        i = s.photo(k, caption ? [...heads, caption] : heads);
+        a = s.current as ArticleNode;
+        a.standfirst = standfirst;
+        a.author = author?.block ?? null;
         continue;
       }
-      const a = s.start(author ? 'commentary' : 'story');
+      a = s.start(author ? 'commentary' : 'story');
       a.headlineBlocks = heads;
       a.standfirst = standfirst;
       a.author = author?.block ?? null;
@@ -278,8 +293,7 @@ function headlineFirst(units: Unit[]): Segmentation {
       i = k;
     } else if (follower?.kind === 'P' && s.current && !s.closed) {
       // A subhead inside a long feature.
-      const merged: BlockNode = { ...heads[0]!, pieces: heads.flatMap((b) => b.pieces) };
-      s.current.subheadsBefore.set(s.current.body.length, merged);
+      s.current.subheads.push({ before: s.current.body.length, block: mergeBlocks(heads) });
       for (const b of [caption, author?.block, ...standfirst]) if (b) s.current.body.push(b);
       i = k;
     } else {
@@ -309,8 +323,7 @@ function headlineAfter(units: Unit[]): Segmentation {
       else for (const b of blocks) s.leftover(b);
       s.closed = true;
     } else if (!s.closed) {
-      const merged: BlockNode = { ...blocks[0]!, pieces: blocks.flatMap((b) => b.pieces) };
-      a.subheadsBefore.set(a.body.length, merged);
+      a.subheads.push({ before: a.body.length, block: mergeBlocks(blocks) });
     } else {
       for (const b of blocks) s.leftover(b);
     }

@@ -36,8 +36,8 @@ export interface ArticleNode extends Node {
   bylines: BlockNode[];
   author: BlockNode | null;
   body: BlockNode[];
-  /** Subheads inside a long feature, by the index of the body block they precede. */
-  subheadsBefore: Map<number, BlockNode>;
+  /** Subheads inside a long feature, each with the index of the body block it precedes. */
+  subheads: Array<{ before: number; block: BlockNode }>;
   captions: BlockNode[];
   credits: BlockNode[];
   jumps: BlockNode[];

@@ -60,7 +60,9 @@ export function isHeadlineLike(b: BlockNode, wrapWidth: number | null, next?: Bl
   // A line led by a dash opens a subheadline, never a wrapped line of body copy.
   const bodyFollows = next?.role === 'text' && !parseDateline(next.pieces[0]?.text ?? '');
   if (wrapWidth !== null && bodyFollows && !/^(?:——|—)/u.test(text)) {
-    const wrapped = (l: string) => Math.abs(displayWidth(l) - wrapWidth) <= 1;
+    // Print spacing around digits and Latin letters varies, so a cut-off line
+    // may fall up to two cells short of the column.
+    const wrapped = (l: string) => displayWidth(l) >= wrapWidth - 2 && displayWidth(l) <= wrapWidth + 1;
     if (lines.length === 1 ? wrapped(last) : lines.slice(0, -1).every(wrapped)) return false;
   }
   return true;

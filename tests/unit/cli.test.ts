@@ -1,0 +1,71 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ParseOutput } from '../../src/lib/schema.ts';
+import { SEEDS_DIR, seedFiles } from '../helpers/seeds.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const run = (script: string, args: string[]) =>
+  spawnSync(process.execPath, [path.join(root, 'scripts', script), ...args], { cwd: root, encoding: 'utf8' });
+
+describe('npm run parse', () => {
+  it('writes { pages, articles } for a folder of seeds', () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'parse-')), 'out.json');
+    const r = run('parse.ts', ['--seeds', SEEDS_DIR, '--out', out]);
+    expect(r.status).toBe(0);
+    const data = ParseOutput.parse(JSON.parse(readFileSync(out, 'utf8')));
+    expect(data.pages.map((p) => p.file)).toEqual(seedFiles());
+    expect(data.articles.length).toBe(40);
+  });
+
+  it('skips an unreadable file with a warning naming it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'parse-'));
+    copyFileSync(path.join(SEEDS_DIR, seedFiles()[0] ?? ''), path.join(dir, 'good.txt'));
+    writeFileSync(path.join(dir, 'broken.txt'), new Uint8Array([0, 0, 0xff]));
+    const r = run('parse.ts', ['--seeds', dir]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/broken\.txt: skipped: .*binary/u);
+    expect(JSON.parse(r.stdout).pages).toHaveLength(1);
+  });
+});
+
+describe('npm run check:seeds', () => {
+  it('lists articles and warnings with line numbers, exit 0', () => {
+    const r = run('check-seeds.ts', ['--seeds', SEEDS_DIR]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/000_84d0d68a418f73b1\.txt: 8 articles/u);
+    expect(r.stdout).toMatch(/line 92: no-county: no county: 「数字“晨星”照亮制造业转型未来」/u);
+  });
+
+  it('exits non-zero only when a file cannot be read at all', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'check-'));
+    writeFileSync(path.join(dir, 'empty.txt'), '');
+    expect(run('check-seeds.ts', ['--seeds', dir]).status).toBe(0);
+    writeFileSync(path.join(dir, 'binary.txt'), new Uint8Array([0, 1, 2]));
+    const r = run('check-seeds.ts', ['--seeds', dir]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/binary\.txt: skipped/u);
+  });
+});
+
+describe('npm run make-corpus', () => {
+  it('writes N pages and a manifest; the same seed writes the same pages', () => {
+    const a = mkdtempSync(path.join(tmpdir(), 'corpus-'));
+    const b = mkdtempSync(path.join(tmpdir(), 'corpus-'));
+    execFileSync(process.execPath, [path.join(root, 'scripts/make-corpus.ts'), '12', a, '--seed', '5'], { cwd: root });
+    execFileSync(process.execPath, [path.join(root, 'scripts/make-corpus.ts'), '12', b, '--seed', '5'], { cwd: root });
+    const files = readdirSync(a).filter((f) => f.endsWith('.txt'));
+    expect(files).toHaveLength(12);
+    expect(readdirSync(b).filter((f) => f.endsWith('.txt'))).toEqual(files);
+    for (const f of files) expect(readFileSync(path.join(a, f))).toEqual(readFileSync(path.join(b, f)));
+    expect(JSON.parse(readFileSync(path.join(a, 'corpus.json'), 'utf8')).pages).toHaveLength(12);
+  });
+
+  it('explains its usage when called wrongly', () => {
+    const r = run('make-corpus.ts', ['lots']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/usage: npm run make-corpus -- N DIR/u);
+  });
+});

@@ -1,0 +1,103 @@
+import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { decodeBytes } from '../../src/lib/parser/decode.ts';
+import { parseSeedDir, readSidecar } from '../../src/lib/seeds.ts';
+import { SEEDS_DIR, seed } from '../helpers/seeds.ts';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const sample = '本报讯(记者 张浩)记者7月6日从高唐县了解到,全县新建公园3个。';
+
+describe('decoding', () => {
+  it('reads UTF-8 with and without a BOM, and CRLF line ends', () => {
+    expect(decodeBytes(utf8(sample))).toEqual({ ok: true, text: sample, encoding: 'utf-8' });
+    const bom = decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(sample)]));
+    expect(bom).toEqual({ ok: true, text: sample, encoding: 'utf-8-bom' });
+    const crlf = decodeBytes(utf8('第一行\r\n第二行\r\n'));
+    expect(crlf.ok && crlf.text).toBe('第一行\n第二行\n');
+  });
+
+  it('reads GB18030 (and so GBK) text', () => {
+    const decoded = decodeBytes(new Uint8Array(iconv.encode(seed('000').text, 'gb18030')));
+    expect(decoded).toMatchObject({ ok: true, encoding: 'gb18030' });
+    expect(decoded.ok && decoded.text).toBe(seed('000').text);
+  });
+
+  it('reads UTF-16 with a BOM', () => {
+    const bytes = new Uint8Array(iconv.encode(sample, 'utf-16le', { addBOM: true }));
+    expect(decodeBytes(bytes)).toMatchObject({ ok: true, text: sample, encoding: 'utf-16le' });
+  });
+
+  it('refuses empty, binary and undecodable files with a reason', () => {
+    expect(decodeBytes(new Uint8Array())).toMatchObject({ ok: false, reason: 'empty' });
+    expect(decodeBytes(utf8(' \n\r\n'))).toMatchObject({ ok: false, reason: 'empty' });
+    expect(decodeBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]))).toMatchObject({
+      ok: false,
+      reason: 'binary',
+    });
+    // Bytes that are neither valid UTF-8 nor valid GB18030.
+    expect(decodeBytes(new Uint8Array([0xff, 0xff, 0xff, 0x41]))).toMatchObject({ ok: false, reason: 'undecodable' });
+  });
+});
+
+describe('a folder with bad files', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'seeds-'));
+  copyFileSync(path.join(SEEDS_DIR, seed('000').file), path.join(dir, 'a-good.txt'));
+  writeFileSync(path.join(dir, 'b-empty.txt'), '');
+  writeFileSync(path.join(dir, 'c-binary.txt'), new Uint8Array([0, 1, 2, 3, 0xff, 0]));
+  writeFileSync(path.join(dir, 'd-gbk.txt'), iconv.encode(seed('001').text, 'gbk'));
+  writeFileSync(path.join(dir, 'e-bad.txt'), new Uint8Array([0xff, 0xfe + 1, 0xff, 0x41, 0xff]));
+  const results = parseSeedDir(dir);
+
+  it('still parses the readable pages', () => {
+    const ok = results.filter((r) => r.ok).map((r) => r.file);
+    expect(ok).toEqual(['a-good.txt', 'd-gbk.txt']);
+  });
+
+  it('names each skipped file and why', () => {
+    const problems = results.flatMap((r) => (r.ok ? [] : [r.problem]));
+    expect(problems.map((p) => [p.file, p.fatal])).toEqual([
+      ['b-empty.txt', false],
+      ['c-binary.txt', true],
+      ['e-bad.txt', true],
+    ]);
+    expect(problems[0]?.message).toMatch(/empty/u);
+    expect(problems[1]?.message).toMatch(/binary/u);
+  });
+});
+
+describe('sidecars', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'meta-'));
+  const seedPath = path.join(dir, 'page.txt');
+  writeFileSync(seedPath, sample);
+
+  it('reads date, edition and page label', () => {
+    writeFileSync(
+      path.join(dir, 'page.meta.json'),
+      JSON.stringify({ date: '2025-07-08', edition: '聊城日报', page: 'A3' }),
+    );
+    expect(readSidecar(seedPath)).toEqual({
+      meta: { date: '2025-07-08', edition: '聊城日报', page: 'A3' },
+      warnings: [],
+    });
+  });
+
+  it('names the file and line of broken JSON, and the page still parses', () => {
+    writeFileSync(path.join(dir, 'page.meta.json'), '{\n  "date": "2025-07-08",\n  oops\n}');
+    const { meta, warnings } = readSidecar(seedPath);
+    expect(meta).toBeNull();
+    expect(warnings[0]?.message).toMatch(/^page\.meta\.json: not valid JSON/u);
+    expect(warnings[0]?.line).toBe(3);
+    const [result] = parseSeedDir(dir);
+    expect(result?.ok && result.parsed.page.warnings.some((w) => w.code === 'meta')).toBe(true);
+  });
+
+  it('rejects an unknown field or a bad date by name', () => {
+    writeFileSync(path.join(dir, 'page.meta.json'), JSON.stringify({ date: '2025-13-01', colour: 'red' }));
+    const message = readSidecar(seedPath).warnings[0]?.message ?? '';
+    expect(message).toMatch(/date/u);
+    expect(message).toMatch(/colour/u);
+  });
+});

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { articleWith, parsedSeed } from '../helpers/seeds.ts';
+import { parsePage } from '../../src/lib/parser/index.ts';
+
+describe('page layout', () => {
+  it('reads headlines above their stories on most pages', () => {
+    for (const p of ['000', '001', '002', '004']) expect(parsedSeed(p).page.layout).toBe('headline-first');
+  });
+
+  it('attaches each headline to the story above it where the page sets them below (seed 003)', () => {
+    const page = parsedSeed('003');
+    expect(page.page.layout).toBe('headline-after');
+    const chiping = articleWith(page, '2024年度山东省科技创新强县名单');
+    expect(chiping.headline).toBe('茌平区获评省科技创新强县');
+    const research = articleWith(page, '全市研发投入强度达3.12%');
+    expect(research.kicker).toBe('连续三年列全省第3位');
+    expect(research.headline).toBe('聊城研发投入强度达3.12%');
+    // The series banner above the first story is page furniture, not a headline.
+    expect(page.page.furniture.join('')).toContain('回眸2024系列报道④');
+  });
+
+  it('keeps the subheads of a long feature inside it', () => {
+    const page = parsedSeed('003');
+    const feature = articleWith(page, '云菊花的经历');
+    expect(feature.headline).toBe('打造政务服务提质增效新样板');
+    const subheads = feature.subheads.map((i) => feature.paragraphs[i]);
+    expect(subheads).toEqual([
+      '开办运输企业“一件事高效办” 让现代物流跑出新活力',
+      '企业注销“一件事一次办” 为市场“新陈代谢”添活力',
+      '涉企纠纷调解走在前 助推市场主体健康发展',
+    ]);
+    expect(feature.jump).toBe('（下转第8版）');
+    expect(feature.paragraphs.at(-1)).toMatch(/签订调解协议书。$/u);
+  });
+});
+
+describe('items on a page', () => {
+  it('finds every story of seed 001 with its headline', () => {
+    const headlines = parsedSeed('001').articles.map((a) => a.headline);
+    expect(headlines).toEqual([
+      '淘汰落后产能企业165家',
+      '前5个月全市外贸 进出口总值同比增长40.5%',
+      '筑牢防汛“安全堤” 打好汛期“主动仗”',
+      '聊城开发区支持企业经营范围“自主公示”',
+      '聆听工匠故事 弘扬劳模精神',
+      '涉企执法“课堂抽查”,局长现场作答',
+      '葡萄“串”起富民链',
+      '金融赋能,助力“三夏”生产',
+      '东昌府区推动志愿服务与基层治理深度融合',
+      '阳谷激励科技人才“向阳而来”',
+    ]);
+  });
+
+  it('reads a photo story: label, caption and credit, no headline', () => {
+    const photo = articleWith(parsedSeed('000'), '在阳谷县博济桥街道赵庙村中药材种植基地');
+    expect(photo).toMatchObject({ kind: 'photo', kicker: '目击', headline: null, paragraphs: [] });
+    expect(photo.captions[0]).toMatch(/带动农民增收致富。 ■ 本报通讯员 陈清林 岳宗光$/u);
+    expect(photo.byline.correspondents).toEqual(['陈清林', '岳宗光']);
+  });
+
+  it('reads a photo story whose credit closes the caption line', () => {
+    const photo = articleWith(parsedSeed('002'), '在山东维克多利纸业有限责任公司');
+    expect(photo.kind).toBe('photo');
+    expect(photo.byline.photographers).toEqual(['许金松']);
+  });
+
+  it('reads a commentary signed with a bare name', () => {
+    const c = articleWith(parsedSeed('000'), '“晨星工厂”究竟是什么');
+    expect(c).toMatchObject({ kind: 'commentary', headline: '数字“晨星”照亮制造业转型未来' });
+    expect(c.byline.authors).toEqual(['张浩']);
+  });
+
+  it('reads a wire story and its agency', () => {
+    const wire = articleWith(parsedSeed('003'), '中央军委晋升上将军衔仪式23日在北京八一大楼举行');
+    expect(wire).toMatchObject({ kind: 'wire', dateline: { agency: '新华社', place: '北京' } });
+  });
+
+  it('takes a standfirst and a kicker ending in —— (seed 004)', () => {
+    const a = articleWith(parsedSeed('004'), '莘县县委书记王峰来到张寨镇');
+    expect(a.headline).toBe('“再小的问题也不放过”');
+    expect(a.kicker).toMatch(/^聊城启动扶贫领域问题整改“清零”大行动——/u);
+    expect(a.standfirst).toMatch(/^◆当前最紧迫的任务/u);
+  });
+
+  it('keeps a caption inside its story and its later photo credit with it (seed 004)', () => {
+    const a = articleWith(parsedSeed('004'), '在冠县山东肯石重工机械有限公司生产车间');
+    expect(a.captions).toEqual([
+      '山东肯石重工机械有限公司工人在产品发货前核对产品发动机机型信息。 □记者 孙亚飞 通讯员 许永飞 刘相坤 报道',
+    ]);
+    // The photo credit does not change who wrote the story.
+    expect(a.byline.correspondents).toEqual(['许永飞']);
+    expect(a.credits[0]?.correspondents).toEqual(['许永飞', '刘相坤']);
+  });
+
+  it('reads a caption set between headline and story (seed 002)', () => {
+    const a = articleWith(parsedSeed('002'), '高新区以“四好农村路”建设为笔');
+    expect(a.kicker).toBe('高新区');
+    expect(a.headline).toBe('“四好农村路”链接乡村振兴好风景');
+    expect(a.captions).toEqual(['顾官屯镇“四好农村路”']);
+  });
+
+  it('treats promos and banners as page furniture', () => {
+    expect(parsedSeed('004').page.furniture).toContain('更多详细报道请见大众日报客户端聊城频道');
+    expect(parsedSeed('002').page.furniture).toContain('作风深化 实干争先 当好全面深化改革排头兵');
+  });
+});
+
+describe('Markdown in a seed is text', () => {
+  it('keeps #, 1., -, >, * and | at line starts as printed', () => {
+    const text = [
+      '# 本报讯(记者 张浩)记者7月6日从高唐县了解到,全县新建公园3个。',
+      '',
+      '1. 第一项工作已经完成,共投入资金200万元。',
+      '- 第二项工作正在推进。',
+      '> 引用的话也是正文。',
+      '* 星号开头 | 竖线 **加粗** [链接](x) `代码` &amp;',
+    ].join('\n');
+    const { articles } = parsePage({ file: 'md.txt', text });
+    const body = articles.flatMap((a) => a.paragraphs).join('\n');
+    expect(body).toContain('1. 第一项工作已经完成');
+    expect(body).toContain('- 第二项工作正在推进。');
+    expect(body).toContain('> 引用的话也是正文。');
+    expect(body).toContain('* 星号开头 | 竖线 **加粗** [链接](x) `代码` &amp;');
+  });
+});
