@@ -6,6 +6,7 @@
 import { CITY, gazetteer } from './gazetteer.ts';
 import type { CountyRef } from '../schema.ts';
 import { sentences } from './dates.ts';
+import { literalAlternation } from './text.ts';
 
 interface Name {
   unit: string; // a unit slug, or CITY.slug
@@ -40,13 +41,7 @@ for (const n of [
   names.set(n, { unit: CITY.slug, kind: 'city', weight: 1 });
 }
 const BARE_ZONES = new Set(['开发区', '高新区', '度假区', '旅游度假区', '经开区']);
-const NAME_PATTERN = new RegExp(
-  [...names.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|'),
-  'gu',
-);
+const NAME_PATTERN = new RegExp(literalAlternation(names.keys()), 'gu');
 /** 市应急局, 市科技局: a city bureau named without 聊城. */
 const CITY_BODY = /市[\p{Script=Han}]{1,8}?(?:局|委员会|办公室|中心)/gu;
 

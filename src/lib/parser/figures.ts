@@ -4,7 +4,7 @@
  * (第3位) are not figures. One linear scan; no backtracking patterns.
  */
 import type { Figure } from '../schema.ts';
-import { asciiDigits } from './text.ts';
+import { asciiDigits, literalAlternation } from './text.ts';
 
 /** Units as printed; the magnitudes 万/亿/千/百 may stand before any of them. */
 const UNITS = [
@@ -101,11 +101,7 @@ const UNITS = [
   '本',
 ];
 
-const escape = (u: string) => u.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const UNIT_SOURCE = [...UNITS]
-  .sort((a, b) => b.length - a.length)
-  .map(escape)
-  .join('|');
+const UNIT_SOURCE = literalAlternation(UNITS);
 // The lookbehind keeps a long run of digits linear: matching starts only at its first digit.
 const NUMBER =
   '(?<![0-9０-９.．,])(?:[0-9０-９]{1,3}(?:,[0-9０-９]{3})+(?:[.．][0-9０-９]+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?)';

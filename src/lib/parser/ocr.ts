@@ -5,18 +5,13 @@
  */
 import type { VFile } from 'vfile';
 import { gazetteer } from './gazetteer.ts';
+import { literalAlternation } from './text.ts';
 import type { PageData, PageTree } from './tree.ts';
 import type { Correction } from '../schema.ts';
 
 const byWrong = new Map(gazetteer.ocrCorrections.map((c) => [c.wrong, c.right]));
 // Longest first, so 在平区 wins over a shorter entry at the same place.
-const pattern = new RegExp(
-  [...byWrong.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|'),
-  'g',
-);
+const pattern = new RegExp(literalAlternation(byWrong.keys()), 'g');
 
 export function fixOcrLine(text: string, line: number, corrections: Correction[]): string {
   return text.replace(pattern, (wrong) => {

@@ -239,17 +239,25 @@ function mergeBlocks(blocks: BlockNode[]): BlockNode {
   return { type: 'block', role: 'text', pieces: blocks.flatMap((b) => b.pieces), gapBefore: blocks[0]?.gapBefore ?? 0 };
 }
 
-function headlineFirst(units: Unit[]): Segmentation {
+/**
+ * Walks the units: everything but headline groups is handled alike; each
+ * group goes to the layout's own rule, which returns where to go on.
+ */
+function walk(units: Unit[], onGroup: (s: Segmenter, blocks: BlockNode[], next: number) => number): Segmentation {
   const s = new Segmenter(units);
   let i = 0;
-  let firstGroup = true;
   while (i < units.length) {
-    const u = units[i] as Unit;
-    if (u.kind !== 'H') {
-      i = s.common(i) ?? i + 1;
-      continue;
-    }
-    const { blocks, next } = s.group(i);
+    if (units[i]?.kind === 'H') {
+      const { blocks, next } = s.group(i);
+      i = onGroup(s, blocks, next);
+    } else i = s.common(i) ?? i + 1;
+  }
+  return { children: s.out };
+}
+
+function headlineFirst(units: Unit[]): Segmentation {
+  let firstGroup = true;
+  return walk(units, (s, blocks, next) => {
     let heads = blocks;
     if (firstGroup && s.out.length === 0) {
       const { banner, rest } = splitBanner(blocks);
@@ -276,44 +284,31 @@ function headlineFirst(units: Unit[]): Segmentation {
         s.closed ||
         s.current.body.length === 0);
     if (opensStory && follower && (follower.kind === 'P' || follower.kind === 'B' || follower.kind === 'C')) {
-      let a: ArticleNode;
-      if (follower.kind === 'P' && s.isPhotoCaption(k)) {
-        // A photo story: the group is its label or headline, whatever its shape.
-        i = s.photo(k, caption ? [...heads, caption] : heads);
-        a = s.current as ArticleNode;
-        a.standfirst = standfirst;
-        a.author = author?.block ?? null;
-        continue;
+      const photo = follower.kind === 'P' && s.isPhotoCaption(k);
+      // A photo story takes the whole group as its label or headline, whatever its shape.
+      const after = photo ? s.photo(k, caption ? [...heads, caption] : heads) : k;
+      const a = photo ? (s.current as ArticleNode) : s.start(author ? 'commentary' : 'story');
+      if (!photo) {
+        a.headlineBlocks = heads;
+        if (caption) a.captions.push(caption);
       }
-      a = s.start(author ? 'commentary' : 'story');
-      a.headlineBlocks = heads;
       a.standfirst = standfirst;
       a.author = author?.block ?? null;
-      if (caption) a.captions.push(caption);
-      i = k;
-    } else if (follower?.kind === 'P' && s.current && !s.closed) {
+      return after;
+    }
+    if (follower?.kind === 'P' && s.current && !s.closed) {
       // A subhead inside a long feature.
       s.current.subheads.push({ before: s.current.body.length, block: mergeBlocks(heads) });
       for (const b of [caption, author?.block, ...standfirst]) if (b) s.current.body.push(b);
-      i = k;
     } else {
       for (const b of [...heads, caption, author?.block, ...standfirst]) if (b) s.leftover(b);
-      i = k;
     }
-  }
-  return { children: s.out };
+    return k;
+  });
 }
 
 function headlineAfter(units: Unit[]): Segmentation {
-  const s = new Segmenter(units);
-  let i = 0;
-  while (i < units.length) {
-    const u = units[i] as Unit;
-    if (u.kind !== 'H') {
-      i = s.common(i) ?? i + 1;
-      continue;
-    }
-    const { blocks, next } = s.group(i);
+  return walk(units, (s, blocks, next) => {
     const a = s.current;
     if (!a) {
       // Above the first story: the page's banner.
@@ -327,9 +322,8 @@ function headlineAfter(units: Unit[]): Segmentation {
     } else {
       for (const b of blocks) s.leftover(b);
     }
-    i = next;
-  }
-  return { children: s.out };
+    return next;
+  });
 }
 
 /** Share of a headline's character pairs found in the opening of its story. */

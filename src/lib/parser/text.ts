@@ -67,3 +67,11 @@ export function letterCount(text: string): number {
   for (const ch of text) if (/[\p{L}\p{N}]/u.test(ch)) n++;
   return n;
 }
+
+/** A regex source matching any of the words, longest first so the longest match wins. */
+export function literalAlternation(words: Iterable<string>): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('|');
+}
