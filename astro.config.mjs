@@ -1,7 +1,10 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
 
 export default defineConfig({
-  site: 'https://liaocheng-archive.example',
+  // The address the archive is published at; canonical links, Open Graph and the sitemap use it.
+  site: process.env.SITE_URL ?? 'https://liaocheng-archive.example',
   trailingSlash: 'always',
+  integrations: [sitemap()],
 });

@@ -5,6 +5,12 @@
 import type { Reporter, TestModule } from 'vitest/node';
 
 export default class SummaryReporter implements Reporter {
+  readonly label: string;
+
+  constructor(label = 'unit') {
+    this.label = label;
+  }
+
   onTestRunEnd(testModules: ReadonlyArray<TestModule>) {
     const counts = { passed: 0, failed: 0, skipped: 0 };
     for (const mod of testModules) {
@@ -16,6 +22,6 @@ export default class SummaryReporter implements Reporter {
       }
     }
     const skipped = counts.skipped > 0 ? `, ${counts.skipped} skipped` : '';
-    console.log(`\nunit: ${counts.passed} passed, ${counts.failed} failed${skipped}`);
+    console.log(`\n${this.label}: ${counts.passed} passed, ${counts.failed} failed${skipped}`);
   }
 }

@@ -31,6 +31,8 @@ export const Byline = z.object({
 });
 
 export const Dateline = z.object({
+  /** The dateline as printed, with any bracketed credit: 本报讯(记者 张浩). */
+  raw: z.string().nullable(),
   /** 聊城 in 本报聊城讯, 北京 in 新华社北京12月23日电; null for a bare 本报讯. */
   place: z.string().nullable(),
   agency: z.string().nullable(),
@@ -110,6 +112,8 @@ export const Warning = z.object({
   message: z.string(),
 });
 
+const LineText = z.object({ line: z.number().int().positive(), text: z.string() });
+
 export const Page = z.object({
   file: z.string().min(1),
   /** URL-safe id derived from the file name. */
@@ -124,9 +128,9 @@ export const Page = z.object({
   lineCount: z.number().int().nonnegative(),
   articleIds: z.array(z.string()),
   /** Banners, promos and other page furniture, in page order. */
-  furniture: z.array(z.string()),
+  furniture: z.array(LineText),
   /** Text kept but not assigned to any article. */
-  leftovers: z.array(z.object({ line: z.number().int().positive(), text: z.string() })),
+  leftovers: z.array(LineText),
   warnings: z.array(Warning),
 });
 

@@ -53,7 +53,7 @@ export function outputText(parsed: ParsedPage): string {
     parts.push(a.kicker ?? '', a.headline ?? '', a.subheadline ?? '', a.standfirst ?? '', a.byline.raw);
     parts.push(...a.paragraphs, a.jump ?? '', ...a.captions, '\u0000');
   }
-  parts.push(...parsed.page.furniture, ...parsed.page.leftovers.map((l) => l.text));
+  parts.push(...parsed.page.furniture.map((f) => f.text), ...parsed.page.leftovers.map((l) => l.text));
   return parts.join('');
 }
 

@@ -16,7 +16,7 @@ describe('page layout', () => {
     expect(research.kicker).toBe('连续三年列全省第3位');
     expect(research.headline).toBe('聊城研发投入强度达3.12%');
     // The series banner above the first story is page furniture, not a headline.
-    expect(page.page.furniture.join('')).toContain('回眸2024系列报道④');
+    expect(page.page.furniture.map((f) => f.text).join('')).toContain('回眸2024系列报道④');
   });
 
   it('keeps the subheads of a long feature inside it', () => {
@@ -100,8 +100,14 @@ describe('items on a page', () => {
   });
 
   it('treats promos and banners as page furniture', () => {
-    expect(parsedSeed('004').page.furniture).toContain('更多详细报道请见大众日报客户端聊城频道');
-    expect(parsedSeed('002').page.furniture).toContain('作风深化 实干争先 当好全面深化改革排头兵');
+    expect(parsedSeed('004').page.furniture).toContainEqual({
+      line: 87,
+      text: '更多详细报道请见大众日报客户端聊城频道',
+    });
+    expect(parsedSeed('002').page.furniture).toContainEqual({
+      line: 3,
+      text: '作风深化 实干争先 当好全面深化改革排头兵',
+    });
   });
 });
 

@@ -35,7 +35,7 @@ export interface DraftArticle {
 
 export interface PageDraft {
   articles: DraftArticle[];
-  furniture: string[];
+  furniture: Page['furniture'];
   leftovers: Page['leftovers'];
   layout: Page['layout'];
 }
@@ -194,7 +194,7 @@ function draftArticle(a: ArticleNode, file: string, corrections: Correction[]): 
       subheadline: heads.subheadline,
       standfirst,
       byline,
-      dateline: { place: dateline?.place ?? null, agency: dateline?.agency ?? null },
+      dateline: { raw: dateline?.raw.trim() ?? null, place: dateline?.place ?? null, agency: dateline?.agency ?? null },
       county,
       countiesMentioned: mentioned,
       topics: assignTopics(headlineText, bodyText + captions.join('')),
@@ -217,7 +217,8 @@ export default function articleRecords() {
     const draft: PageDraft = { articles: [], furniture: [], leftovers: [], layout: data.layout };
     for (const node of tree.children) {
       if (node.type === 'article') draft.articles.push(draftArticle(node, file.basename ?? '', data.corrections));
-      else if (node.type === 'furniture') draft.furniture.push(textOf(node.block));
+      else if (node.type === 'furniture')
+        draft.furniture.push({ line: node.block.pieces[0]?.line ?? 1, text: textOf(node.block) });
       else {
         const block = node.type === 'block' ? node : node.block;
         for (const p of block.pieces) draft.leftovers.push({ line: p.line, text: p.text.trim() });

@@ -1,0 +1,110 @@
+/**
+ * Astro Content Layer loader over seeds/: parses each page and stores its
+ * articles or its page record. In `astro dev` it follows the folder: a seed
+ * (or its sidecar) added, changed or removed updates that page's records only.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { Article, Page } from '../schema.ts';
+import { PARSER_VERSION } from '../parser/version.ts';
+import { parseSeedCached } from '../parse-cache.ts';
+
+type Kind = 'articles' | 'pages';
+
+const isSeed = (f: string) => f.toLowerCase().endsWith('.txt');
+const seedOf = (f: string) => (f.toLowerCase().endsWith('.meta.json') ? f.replace(/\.meta\.json$/iu, '.txt') : f);
+
+function recordsOf(
+  kind: Kind,
+  seedPath: string,
+  ctx: LoaderContext,
+): Array<{ id: string; data: Record<string, unknown> }> {
+  const result = parseSeedCached(seedPath);
+  if (!result.ok) {
+    // Reported once, by the pages loader, so a bad file is not warned about twice.
+    if (kind === 'pages') ctx.logger.warn(`${result.file}: ${result.problem.message}`);
+    return [];
+  }
+  const { page, articles } = result.parsed;
+  if (kind === 'pages') {
+    for (const w of page.warnings.filter((x) => x.code === 'meta' || x.code === 'encoding')) {
+      ctx.logger.warn(`${page.file}: ${w.message}`);
+    }
+    return [{ id: page.id, data: page }];
+  }
+  return articles.map((a) => ({ id: a.id, data: a }));
+}
+
+export function seedLoader(options: { base: string; kind: Kind }): Loader {
+  return {
+    name: `seed-loader:${options.kind}`,
+    schema: options.kind === 'articles' ? Article : Page,
+    load: async (ctx) => {
+      const { store, meta, watcher, generateDigest, parseData, logger } = ctx;
+      const base = path.resolve(fileURLToPath(ctx.config.root), options.base);
+      // A new parser may change every record: start from an empty store.
+      if (meta.get('parser-version') !== PARSER_VERSION) {
+        store.clear();
+        meta.set('parser-version', PARSER_VERSION);
+      }
+      const idsByFile = new Map<string, string[]>(
+        JSON.parse(meta.get('ids-by-file') ?? '[]') as Array<[string, string[]]>,
+      );
+      const saveIds = () => meta.set('ids-by-file', JSON.stringify([...idsByFile]));
+
+      const syncFile = async (file: string) => {
+        const seedPath = path.join(base, file);
+        let records: ReturnType<typeof recordsOf> = [];
+        try {
+          // A deleted seed leaves no records behind.
+          if (existsSync(seedPath)) records = recordsOf(options.kind, seedPath, ctx);
+        } catch (e) {
+          logger.error(
+            `${file}: could not be parsed (${(e as Error).message}); the rest of the site builds without it`,
+          );
+        }
+        const fresh = new Set<string>();
+        for (const r of records) {
+          const data = await parseData({
+            id: r.id,
+            data: r.data,
+            filePath: path.relative(fileURLToPath(ctx.config.root), seedPath),
+          });
+          store.set({ id: r.id, data, digest: generateDigest({ parser: PARSER_VERSION, data: r.data }) });
+          fresh.add(r.id);
+        }
+        for (const old of idsByFile.get(file) ?? []) if (!fresh.has(old)) store.delete(old);
+        if (fresh.size > 0) idsByFile.set(file, [...fresh]);
+        else idsByFile.delete(file);
+      };
+
+      const files = readdirSync(base).filter(isSeed).sort();
+      const present = new Set(files);
+      for (const file of files) await syncFile(file);
+      // Records of seeds removed since the last build.
+      for (const [file, ids] of idsByFile) {
+        if (!present.has(file)) {
+          for (const id of ids) store.delete(id);
+          idsByFile.delete(file);
+        }
+      }
+      saveIds();
+
+      if (!watcher) return;
+      watcher.add(base);
+      const onChange = async (changed: string) => {
+        if (path.dirname(changed) !== base) return;
+        const file = seedOf(path.basename(changed));
+        if (!isSeed(file)) return;
+        await syncFile(file);
+        saveIds();
+        logger.info(`reloaded ${file}`);
+      };
+      watcher.on('add', onChange);
+      watcher.on('change', onChange);
+      watcher.on('unlink', onChange);
+    },
+  } satisfies Loader;
+}

@@ -1,0 +1,43 @@
+/**
+ * Parsing a seed once per content and parser version, however many
+ * collections ask for it: the articles and pages loaders share this.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PARSER_VERSION } from './parser/version.ts';
+import { parseSeedBytes, readSidecar, sidecarPath, type SeedResult } from './seeds.ts';
+
+const cache = new Map<string, { key: string; result: SeedResult }>();
+
+/** What a parse depends on: the seed's bytes, its sidecar and the parser version. */
+export function parseKey(seedPath: string, bytes: Uint8Array): string {
+  const meta = sidecarPath(seedPath);
+  return createHash('sha256')
+    .update(PARSER_VERSION)
+    .update('\0')
+    .update(bytes)
+    .update('\0')
+    .update(existsSync(meta) ? readFileSync(meta) : '')
+    .digest('hex');
+}
+
+export function parseSeedCached(seedPath: string): SeedResult {
+  const file = path.basename(seedPath);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(seedPath);
+  } catch (e) {
+    return {
+      ok: false,
+      file,
+      problem: { file, line: null, message: `cannot read: ${(e as Error).message}`, fatal: true },
+    };
+  }
+  const key = parseKey(seedPath, bytes);
+  const hit = cache.get(seedPath);
+  if (hit?.key === key) return hit.result;
+  const result = parseSeedBytes(file, bytes, readSidecar(seedPath));
+  cache.set(seedPath, { key, result });
+  return result;
+}

@@ -1,0 +1,22 @@
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { loadArchive } from '../lib/site/archive.ts';
+import { summaryOf, titleOf } from '../lib/site/format.ts';
+
+/** The latest 50 stories. */
+export const GET: APIRoute = async (context) => {
+  const { articles } = await loadArchive();
+  return rss({
+    title: '聊城新闻档案',
+    description: '聊城本地新闻档案：最新稿件',
+    site: context.site ?? 'https://liaocheng-archive.example',
+    customData: '<language>zh-cn</language>',
+    items: articles.slice(0, 50).map((a) => ({
+      title: titleOf(a),
+      link: `/articles/${a.id}/`,
+      description: summaryOf(a, 200),
+      ...(a.date ? { pubDate: new Date(`${a.date}T00:00:00+08:00`) } : {}),
+      categories: [...(a.county ? [a.county.name] : []), ...a.topics],
+    })),
+  });
+};
