@@ -1,7 +1,10 @@
 import { defineCollection } from 'astro:content';
 import { seedLoader } from './lib/content/seed-loader.ts';
 
+// SEEDS_DIR points the site at another folder of pages (a corpus, a test's fixtures).
+const base = process.env.SEEDS_DIR ?? 'seeds';
+
 export const collections = {
-  articles: defineCollection({ loader: seedLoader({ base: 'seeds', kind: 'articles' }) }),
-  pages: defineCollection({ loader: seedLoader({ base: 'seeds', kind: 'pages' }) }),
+  articles: defineCollection({ loader: seedLoader({ base, kind: 'articles' }) }),
+  pages: defineCollection({ loader: seedLoader({ base, kind: 'pages' }) }),
 };

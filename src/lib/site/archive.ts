@@ -31,6 +31,8 @@ const newestFirst = (a: Article, b: Article) =>
 let cached: Promise<Archive> | null = null;
 
 export function loadArchive(): Promise<Archive> {
+  // In `astro dev` the collections change under a running server: never serve a stale index.
+  if (import.meta.env.DEV) return build();
   cached ??= build();
   return cached;
 }

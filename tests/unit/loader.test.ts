@@ -1,0 +1,112 @@
+/**
+ * The content loader without Astro: an in-memory store stands in for the data
+ * store, so digests, the parser version, removed seeds and bad files can be
+ * checked directly.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { LoaderContext } from 'astro/loaders';
+import { seedLoader } from '../../src/lib/content/seed-loader.ts';
+import { SEEDS_DIR, seed } from '../helpers/seeds.ts';
+
+interface Entry {
+  id: string;
+  data: Record<string, unknown>;
+  digest?: string | number;
+}
+
+function fakeContext(root: string, metaValues = new Map<string, string>()) {
+  const entries = new Map<string, Entry>();
+  const log: string[] = [];
+  let writes = 0;
+  const ctx = {
+    collection: 'test',
+    config: { root: pathToFileURL(`${root}/`) },
+    logger: {
+      info: (m: string) => log.push(`info ${m}`),
+      warn: (m: string) => log.push(`warn ${m}`),
+      error: (m: string) => log.push(`error ${m}`),
+    },
+    meta: {
+      get: (k: string) => metaValues.get(k),
+      set: (k: string, v: string) => void metaValues.set(k, v),
+      has: (k: string) => metaValues.has(k),
+      delete: (k: string) => void metaValues.delete(k),
+    },
+    store: {
+      get: (id: string) => entries.get(id),
+      set: (e: Entry) => {
+        if (entries.get(e.id)?.digest === e.digest) return false;
+        entries.set(e.id, e);
+        writes++;
+        return true;
+      },
+      delete: (id: string) => void entries.delete(id),
+      clear: () => entries.clear(),
+      keys: () => [...entries.keys()],
+      values: () => [...entries.values()],
+      entries: () => [...entries.entries()],
+      has: (id: string) => entries.has(id),
+      addModuleImport: () => undefined,
+    },
+    generateDigest: (data: unknown) => JSON.stringify(data).length + ':' + JSON.stringify(data).slice(0, 200),
+    parseData: async ({ data }: { data: Record<string, unknown> }) => data,
+  } as unknown as LoaderContext;
+  return { ctx, entries, log, meta: metaValues, writes: () => writes };
+}
+
+function projectWith(files: string[]) {
+  const root = mkdtempSync(path.join(tmpdir(), 'site-'));
+  const seeds = path.join(root, 'seeds');
+  mkdirSync(seeds);
+  for (const f of files) copyFileSync(path.join(SEEDS_DIR, seed(f).file), path.join(seeds, seed(f).file));
+  return { root, seeds };
+}
+
+describe('the seed loader', () => {
+  it('stores every article of every seed, validated and keyed by id', async () => {
+    const { root } = projectWith(['000', '003']);
+    const { ctx, entries } = fakeContext(root);
+    await seedLoader({ base: 'seeds', kind: 'articles' }).load(ctx);
+    expect(entries.size).toBe(8 + 7);
+    const pages = fakeContext(root);
+    await seedLoader({ base: 'seeds', kind: 'pages' }).load(pages.ctx);
+    expect([...pages.entries.keys()].sort()).toEqual(['000-84d0d68a418f73b1', '003-fe8a0c6fe09a0cab']);
+  });
+
+  it('rewrites nothing when nothing changed, and drops the records of a removed seed', async () => {
+    const { root, seeds } = projectWith(['000', '001']);
+    const meta = new Map<string, string>();
+    const first = fakeContext(root, meta);
+    await seedLoader({ base: 'seeds', kind: 'articles' }).load(first.ctx);
+    const writes = first.writes();
+    // The same store and meta, as Astro keeps them between builds.
+    await seedLoader({ base: 'seeds', kind: 'articles' }).load(first.ctx);
+    expect(first.writes()).toBe(writes);
+    rmSync(path.join(seeds, seed('001').file));
+    await seedLoader({ base: 'seeds', kind: 'articles' }).load(first.ctx);
+    expect(first.entries.size).toBe(8);
+  });
+
+  it('starts from an empty store when the parser version changed', async () => {
+    const { root } = projectWith(['000']);
+    const meta = new Map([['parser-version', 'an-older-parser']]);
+    const { ctx, entries } = fakeContext(root, meta);
+    entries.set('stale', { id: 'stale', data: {} });
+    await seedLoader({ base: 'seeds', kind: 'articles' }).load(ctx);
+    expect(entries.has('stale')).toBe(false);
+    expect(meta.get('parser-version')).not.toBe('an-older-parser');
+  });
+
+  it('reports a bad seed by name and loads the rest', async () => {
+    const { root, seeds } = projectWith(['000']);
+    writeFileSync(path.join(seeds, 'broken.txt'), new Uint8Array([0, 1, 2, 0]));
+    const { ctx, entries, log } = fakeContext(root);
+    await seedLoader({ base: 'seeds', kind: 'pages' }).load(ctx);
+    expect(entries.size).toBe(1);
+    expect(log).toContainEqual(expect.stringMatching(/^warn broken\.txt: skipped: .*binary/u));
+  });
+});
