@@ -13,6 +13,8 @@ import { parseSeedCached } from '../parse-cache.ts';
 
 type Kind = 'articles' | 'pages';
 
+const SETTLE_MS = 150;
+
 const isSeed = (f: string) => f.toLowerCase().endsWith('.txt');
 const seedOf = (f: string) => (f.toLowerCase().endsWith('.meta.json') ? f.replace(/\.meta\.json$/iu, '.txt') : f);
 
@@ -94,13 +96,24 @@ export function seedLoader(options: { base: string; kind: Kind }): Loader {
 
       if (!watcher) return;
       watcher.add(base);
-      const onChange = async (changed: string) => {
+      // A save is often a truncate and a write, and the watcher throttles the
+      // second event: read a file only once it has been quiet for a moment.
+      const pending = new Map<string, ReturnType<typeof setTimeout>>();
+      const onChange = (changed: string) => {
         if (path.dirname(changed) !== base) return;
         const file = seedOf(path.basename(changed));
         if (!isSeed(file)) return;
-        await syncFile(file);
-        saveIds();
-        logger.info(`reloaded ${file}`);
+        clearTimeout(pending.get(file));
+        pending.set(
+          file,
+          setTimeout(() => {
+            pending.delete(file);
+            void syncFile(file).then(() => {
+              saveIds();
+              logger.info(`reloaded ${file}`);
+            });
+          }, SETTLE_MS),
+        );
       };
       watcher.on('add', onChange);
       watcher.on('change', onChange);
