@@ -84,6 +84,15 @@ describe('browsing by clicks', () => {
     );
   });
 
+  it('prints a story without the site around it', async () => {
+    await page.goto(`${baseUrl()}/articles/000-84d0d68a418f73b1-1ib39fn/`);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('navigation', { name: '主导航' }).isVisible()).resolves.toBe(false);
+    await expect(page.locator('.related').isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('heading', { level: 1 }).isVisible()).resolves.toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
   it('unknown addresses get the useful 404 page', async () => {
     const response = await page.goto(`${baseUrl()}/articles/no-such-story/`);
     expect(response?.status()).toBe(404);
