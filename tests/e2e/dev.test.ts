@@ -2,7 +2,16 @@
  * `astro dev` on a folder of seeds: a page added, changed or removed shows
  * within seconds, and hostile seed text is always shown as text.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -11,13 +20,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from './browser.ts';
 
 const SEEDS = path.resolve('seeds');
-// A project of its own: the site's sources linked in, a seeds/ folder of its
+// A project of its own: the site's sources, a seeds/ folder of its
 // own. So the test never touches the real seeds/ or its data store, and an
 // editor's own `npm run dev` keeps running beside it.
 const root = mkdtempSync(path.join(tmpdir(), 'dev-site-'));
-for (const entry of ['src', 'public', 'node_modules', 'package.json', 'astro.config.mjs', 'tsconfig.json']) {
-  symlinkSync(path.resolve(entry), path.join(root, entry));
+// Sources are copied (Astro's compile cache keys on real paths); dependencies are linked.
+for (const entry of ['src', 'public', 'package.json', 'astro.config.mjs', 'tsconfig.json']) {
+  cpSync(path.resolve(entry), path.join(root, entry), { recursive: true });
 }
+symlinkSync(path.resolve('node_modules'), path.join(root, 'node_modules'));
 const dir = path.join(root, 'seeds');
 mkdirSync(dir);
 const seedFile = (prefix: string) => readFileSync(path.join(SEEDS, `${prefix}`), 'utf8');
@@ -143,6 +154,19 @@ describe('astro dev follows seeds/', () => {
       );
       // … and none of them became an element or ran.
       await expect(page.locator('img[src="x"], .body b, h1 script').count()).resolves.toBe(0);
+      expect(dialogs).toEqual([]);
+      // The same in search results and their snippets.
+      await page.goto(`${base}/search/?q=新建公园`);
+      await page.waitForSelector('#search-results > li');
+      await expect(page.locator('#search-results a.headline').first().textContent()).resolves.toBe(
+        '<script>alert(1)</script>高唐县新建公园',
+      );
+      await expect(page.locator('#search-results p').first().textContent()).resolves.toContain(
+        '<img src=x onerror=alert(1)>',
+      );
+      await expect(
+        page.locator('#search-results img, #search-results script, #search-results b').count(),
+      ).resolves.toBe(0);
       expect(dialogs).toEqual([]);
     } finally {
       await browser.close();

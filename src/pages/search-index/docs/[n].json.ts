@@ -1,0 +1,9 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { json, loadSearchIndex } from '../../../lib/site/search-index.ts';
+
+export const getStaticPaths = (async () => {
+  const { docs } = await loadSearchIndex();
+  return docs.map((d) => ({ params: { n: String(d.n) } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params }) => json((await loadSearchIndex()).docs[Number(params.n)] ?? null);

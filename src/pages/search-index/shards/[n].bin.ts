@@ -1,0 +1,12 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { binary, loadSearchIndex } from '../../../lib/site/search-index.ts';
+
+export const getStaticPaths = (async () => {
+  const { shards } = await loadSearchIndex();
+  return shards.map((_, n) => ({ params: { n: String(n) } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params }) => {
+  const { shards } = await loadSearchIndex();
+  return binary(shards[Number(params.n)] ?? new Uint8Array());
+};
