@@ -147,7 +147,6 @@ async function run(append = false) {
   document.dispatchEvent(new CustomEvent('search:results', { detail: { total: result.total, query } }));
 }
 
-let typing: ReturnType<typeof setTimeout> | undefined;
 let settle: ReturnType<typeof setTimeout> | undefined;
 
 if (form && input) {
@@ -156,18 +155,22 @@ if (form && input) {
   if (input.value) void run();
   // Start fetching the index as soon as the reader shows an intent to search.
   input.addEventListener('focus', () => ensureWorker().postMessage({ id: 0, warm: true }), { once: true });
-  input.addEventListener('input', () => {
-    clearTimeout(typing);
-    typing = setTimeout(() => {
-      history.replaceState(null, '', toUrl());
-      void run();
-    }, 60);
+  const onTyped = () => {
+    history.replaceState(null, '', toUrl());
+    void run();
     // A pause in typing makes a history entry, so back returns to the previous search.
     clearTimeout(settle);
     settle = setTimeout(() => {
       if (shownFor && state().query === shownFor) history.pushState(null, '', toUrl());
     }, 1200);
+  };
+  // Search at once on every keystroke (a stale answer is dropped when it
+  // arrives), but not on the pinyin letters of an IME still composing a
+  // character: the search runs when the composition ends.
+  input.addEventListener('input', (e) => {
+    if (!(e as InputEvent).isComposing) onTyped();
   });
+  input.addEventListener('compositionend', onTyped);
   input.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && input.value) {
       e.preventDefault();

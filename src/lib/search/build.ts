@@ -10,7 +10,7 @@ import { allCountyRefs } from '../parser/gazetteer.ts';
 import { taxonomy } from '../parser/topics.ts';
 import { ARTICLE_KINDS } from '../schema.ts';
 import { bigrams, isHan, segments, shardOf } from './normalize.ts';
-import { FACET_BYTES, NONE, dayOf, writeVarint, type DocFile, type Manifest } from './format.ts';
+import { FACET_BYTES, NONE, dayOf, type DocFile, type Manifest } from './format.ts';
 import { creditsOf } from '../site/people.ts';
 import { titleOf } from '../site/format.ts';
 
@@ -35,12 +35,75 @@ function syllablesOf(text: string): string[] {
   );
 }
 
+const varintLength = (v: number) => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : 4);
+
+/**
+ * Lays every term's postings into shards: sizes first, then one typed array a
+ * shard, so a hundred thousand stories need no per-posting objects.
+ */
+function encodeShards(postings: Map<string, number[]>): { shards: Uint8Array[]; total: number } {
+  const encoder = new TextEncoder();
+  const entries: Array<{ term: Uint8Array; list: number[]; size: number }> = [];
+  let total = 0;
+  for (const [t, list] of postings) {
+    const term = encoder.encode(t);
+    let size = varintLength(term.length) + term.length + varintLength(list.length / 2);
+    for (let i = 0; i < list.length; i += 2)
+      size += varintLength((list[i] ?? 0) - (i > 0 ? (list[i - 2] ?? 0) : 0)) + 1;
+    entries.push({ term, list, size });
+    total += size;
+  }
+  let count = 16;
+  while (total / count > SHARD_BYTES) count *= 2;
+  const termsOf: Array<typeof entries> = Array.from({ length: count }, () => []);
+  const sizes = new Array<number>(count).fill(0);
+  const decoder = new TextDecoder();
+  for (const e of entries) {
+    const n = shardOf(decoder.decode(e.term), count);
+    termsOf[n]?.push(e);
+    sizes[n] = (sizes[n] ?? 0) + e.size;
+  }
+  const shards = termsOf.map((list, n) => {
+    const out = new Uint8Array(sizes[n] ?? 0);
+    let at = 0;
+    const varint = (value: number) => {
+      let v = value >>> 0;
+      while (v >= 0x80) {
+        out[at++] = (v & 0x7f) | 0x80;
+        v >>>= 7;
+      }
+      out[at++] = v;
+    };
+    for (const { term, list: postingsList } of list) {
+      varint(term.length);
+      out.set(term, at);
+      at += term.length;
+      varint(postingsList.length / 2);
+      let prev = 0;
+      for (let i = 0; i < postingsList.length; i += 2) {
+        const doc = postingsList[i] ?? 0;
+        varint(doc - prev);
+        out[at++] = postingsList[i + 1] ?? 0;
+        prev = doc;
+      }
+    }
+    return out;
+  });
+  return { shards, total };
+}
+
 export function buildSearchIndex(articlesNewestFirst: Article[]): BuiltIndex {
-  const postings = new Map<string, Map<number, number>>();
-  const add = (term: string, doc: number, weight: number) => {
-    let list = postings.get(term);
-    if (!list) postings.set(term, (list = new Map()));
-    list.set(doc, Math.min(255, (list.get(doc) ?? 0) + weight));
+  // term → flat [doc, weight, doc, weight, …], docs ascending (documents are added in order).
+  const postings = new Map<string, number[]>();
+  let current = new Map<string, number>();
+  const add = (term: string, weight: number) => current.set(term, (current.get(term) ?? 0) + weight);
+  const flush = (doc: number) => {
+    for (const [term, weight] of current) {
+      let list = postings.get(term);
+      if (!list) postings.set(term, (list = []));
+      list.push(doc, Math.min(255, weight));
+    }
+    current = new Map();
   };
   const counties = allCountyRefs();
   const topics = [...taxonomy.topics, taxonomy.fallback].map((t) => ({ slug: t.slug, name: t.name }));
@@ -62,9 +125,9 @@ export function buildSearchIndex(articlesNewestFirst: Article[]): BuiltIndex {
       [lead, WEIGHT.lead],
       [rest.join('\n'), WEIGHT.body],
     ];
-    for (const [text, weight] of parts) for (const term of bigrams(text)) add(term, n, weight);
+    for (const [text, weight] of parts) for (const term of bigrams(text)) add(term, weight);
     // One-character queries look among headline characters only.
-    for (const unit of segments(title).flat()) if (isHan(unit)) add(`1:${unit}`, n, WEIGHT.title);
+    for (const unit of segments(title).flat()) if (isHan(unit)) add(`1:${unit}`, WEIGHT.title);
     // Pinyin of headlines and names: a query typed in pinyin still finds them.
     for (const text of [title, ...names]) {
       for (const run of segments(text)) {
@@ -75,7 +138,7 @@ export function buildSearchIndex(articlesNewestFirst: Article[]): BuiltIndex {
           if (ps[i]) charPinyin[ch] = ps[i];
         });
         for (const s of ps) syllables.add(s);
-        for (let i = 0; i + 1 < ps.length; i++) add(`py:${ps[i]} ${ps[i + 1]}`, n, WEIGHT.names);
+        for (let i = 0; i + 1 < ps.length; i++) add(`py:${ps[i]} ${ps[i + 1]}`, WEIGHT.names);
       }
     }
     const o = n * FACET_BYTES;
@@ -106,35 +169,11 @@ export function buildSearchIndex(articlesNewestFirst: Article[]): BuiltIndex {
       kind: a.kind,
       text: [a.standfirst, ...a.paragraphs, ...a.captions].filter(Boolean).join('\n').slice(0, TEXT_LIMIT),
     });
+    flush(n);
   });
 
-  // Encode each term's postings once, then deal them into shards by hash.
-  const encoded = new Map<string, number[]>();
-  let total = 0;
-  const encoder = new TextEncoder();
-  for (const [term, list] of postings) {
-    const bytes: number[] = [];
-    const t = encoder.encode(term);
-    writeVarint(bytes, t.length);
-    bytes.push(...t);
-    writeVarint(bytes, list.size);
-    let prev = 0;
-    for (const doc of [...list.keys()].sort((x, y) => x - y)) {
-      writeVarint(bytes, doc - prev);
-      bytes.push(list.get(doc) ?? 0);
-      prev = doc;
-    }
-    encoded.set(term, bytes);
-    total += bytes.length;
-  }
-  let shardCount = 16;
-  while (total / shardCount > SHARD_BYTES) shardCount *= 2;
-  const buckets: number[][] = Array.from({ length: shardCount }, () => []);
-  for (const [term, bytes] of encoded) {
-    const bucket = buckets[shardOf(term, shardCount)];
-    for (const b of bytes) bucket?.push(b);
-  }
-  const shards = buckets.map((b) => Uint8Array.from(b));
+  const { shards, total } = encodeShards(postings);
+  const shardCount = shards.length;
 
   const version = createHash('sha256')
     .update(facets)

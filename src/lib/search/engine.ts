@@ -49,7 +49,7 @@ export interface SearchResult {
 
 export const PAGE = 10;
 /** How many of the best candidates Fuse re-ranks (their documents are fetched anyway). */
-const RERANK = 20;
+const RERANK = PAGE;
 
 export class SearchEngine {
   private manifest: Promise<Manifest> | null = null;
