@@ -48,7 +48,7 @@ function storiesFor(size: string): Article[] {
   const pages = makeCorpus(seeds, { pages: Math.ceil(n / 6), seed: 7 });
   const out: Article[] = [];
   for (const p of pages) {
-    const r = parseSeedBytes(p.file, p.bytes, { meta: null, warnings: [] });
+    const r = parseSeedBytes(p.file, p.bytes);
     if (r.ok) out.push(...r.parsed.articles);
     if (out.length >= n) break;
   }

@@ -27,9 +27,15 @@ for (const result of parseSeedDir(values.seeds)) {
   for (const a of found) {
     const title = a.headline ?? a.kicker ?? (a.captions[0] ?? a.paragraphs[0] ?? '').slice(0, 20);
     console.log(
-      `    line ${a.source.startLine}-${a.source.endLine} [${a.kind}] ${title} · ${a.date ?? '—'} · ${a.county?.name ?? '—'}`,
+      `    line ${a.source.startLine}-${a.source.endLine} [${a.kind}] ${title} · ${a.date ?? '—'} · ${a.county?.name ?? '—'} · ${a.id}`,
     );
+    for (const c of a.corrections.filter((x) => x.type === 'editor')) {
+      console.log(
+        `      edited (${c.note ?? 'sidecar'}${c.line ? ` line ${c.line}` : ''}): ${c.field} ${c.from} → ${c.to}`,
+      );
+    }
   }
+
   for (const w of page.warnings) console.log(`    ${w.line ? `line ${w.line}` : 'page'}: ${w.code}: ${w.message}`);
 }
 console.log(

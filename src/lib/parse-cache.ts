@@ -6,9 +6,28 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PARSER_VERSION } from './parser/version.ts';
-import { parseSeedBytes, readSidecar, sidecarPath, type SeedResult } from './seeds.ts';
+import { parseSeedBytes, type SeedResult } from './seeds.ts';
+import { readSidecar, sidecarPath } from './sidecar.ts';
 
 const cache = new Map<string, { key: string; result: SeedResult }>();
+let parses = 0;
+
+/** How many seeds this process has actually parsed (the rest came from a cache). */
+export const parseCount = () => parses;
+
+/** Forgets what this process parsed, as a new build process would. */
+export function clearParseCache() {
+  cache.clear();
+}
+
+/** The content key of a seed as it is on disk now, or null when it cannot be read. */
+export function currentKey(seedPath: string): string | null {
+  try {
+    return parseKey(seedPath, readFileSync(seedPath));
+  } catch {
+    return null;
+  }
+}
 
 /** What a parse depends on: the seed's bytes, its sidecar and the parser version. */
 export function parseKey(seedPath: string, bytes: Uint8Array): string {
@@ -38,6 +57,7 @@ export function parseSeedCached(seedPath: string): SeedResult {
   const hit = cache.get(seedPath);
   if (hit?.key === key) return hit.result;
   const result = parseSeedBytes(file, bytes, readSidecar(seedPath));
+  parses++;
   cache.set(seedPath, { key, result });
   return result;
 }

@@ -139,7 +139,7 @@ export const ParseOutput = z.object({
   articles: z.array(Article),
 });
 
-/** An editor's sidecar, seeds/NAME.meta.json. */
+/** An editor's sidecar, seeds/NAME.meta.json: the page's own facts. */
 export const PageMeta = z
   .object({
     date: isoDate.optional(),
@@ -147,6 +147,37 @@ export const PageMeta = z
     page: z.string().min(1).optional(),
   })
   .strict();
+
+/** One article's corrections in a sidecar, under "corrections": { "<article id>": { … } }. */
+export const ArticleFix = z
+  .object({
+    headline: z.string().min(1).nullable().optional(),
+    kicker: z.string().min(1).nullable().optional(),
+    subheadline: z.string().min(1).nullable().optional(),
+    /** A county slug or name (临清市, linqing, 市级), or null for none. */
+    county: z.string().min(1).nullable().optional(),
+    date: isoDate.optional(),
+    kind: ArticleKind.optional(),
+    byline: z
+      .object({
+        reporters: z.array(z.string().min(1)).optional(),
+        correspondents: z.array(z.string().min(1)).optional(),
+        photographers: z.array(z.string().min(1)).optional(),
+        authors: z.array(z.string().min(1)).optional(),
+      })
+      .strict()
+      .optional(),
+    /** Join the next article on the page to this one. */
+    mergeWithNext: z.literal(true).optional(),
+    /** Start a new article at this paragraph (1 is the first). */
+    splitAtParagraph: z.number().int().min(2).optional(),
+    /** Why, shown with the correction. */
+    note: z.string().min(1).optional(),
+  })
+  .strict();
+
+/** Text to move from the page's leftovers into an article: { "line": 12, "to": "<article id>" }. */
+export const LeftoverMove = z.object({ line: z.number().int().positive(), to: z.string().min(1) }).strict();
 
 export type ArticleKind = z.infer<typeof ArticleKind>;
 export type DateSource = z.infer<typeof DateSource>;
@@ -161,3 +192,5 @@ export type Warning = z.infer<typeof Warning>;
 export type Page = z.infer<typeof Page>;
 export type ParseOutput = z.infer<typeof ParseOutput>;
 export type PageMeta = z.infer<typeof PageMeta>;
+export type ArticleFix = z.infer<typeof ArticleFix>;
+export type LeftoverMove = z.infer<typeof LeftoverMove>;

@@ -3,11 +3,14 @@
  * clear warning, naming the file, for anything that cannot be read. Shared by
  * the CLI and the Astro content loader.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeBytes } from './parser/decode.ts';
 import { parsePage, type ParsedPage } from './parser/index.ts';
-import { PageMeta, type Warning } from './schema.ts';
+import { applyCorrections } from './corrections.ts';
+import { NO_SIDECAR, readSidecar, type Sidecar } from './sidecar.ts';
+
+export { readSidecar, sidecarPath } from './sidecar.ts';
 
 export interface SeedProblem {
   file: string;
@@ -28,36 +31,7 @@ export function listSeedFiles(dir: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
-export function sidecarPath(seedPath: string): string {
-  return seedPath.replace(/\.txt$/iu, '.meta.json');
-}
-
-/** Reads NAME.meta.json; a bad one is a warning with its line, and the page parses without it. */
-export function readSidecar(seedPath: string): { meta: PageMeta | null; warnings: Warning[] } {
-  const p = sidecarPath(seedPath);
-  if (!existsSync(p)) return { meta: null, warnings: [] };
-  const name = path.basename(p);
-  const text = readFileSync(p, 'utf8');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    const pos = /position (\d+)/u.exec(String(e))?.[1];
-    const line = pos ? text.slice(0, Number(pos)).split('\n').length : null;
-    return {
-      meta: null,
-      warnings: [{ line, code: 'meta', message: `${name}: not valid JSON (${(e as Error).message}); ignored` }],
-    };
-  }
-  const parsed = PageMeta.safeParse(json);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    return { meta: null, warnings: [{ line: null, code: 'meta', message: `${name}: ${issues}; ignored` }] };
-  }
-  return { meta: parsed.data, warnings: [] };
-}
-
-export function parseSeedBytes(file: string, bytes: Uint8Array, sidecar: ReturnType<typeof readSidecar>): SeedResult {
+export function parseSeedBytes(file: string, bytes: Uint8Array, sidecar: Sidecar = NO_SIDECAR): SeedResult {
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) {
     return {
@@ -73,7 +47,7 @@ export function parseSeedBytes(file: string, bytes: Uint8Array, sidecar: ReturnT
     meta: sidecar.meta,
     warnings: sidecar.warnings,
   });
-  return { ok: true, file, parsed };
+  return { ok: true, file, parsed: applyCorrections(parsed, sidecar) };
 }
 
 export function parseSeedFile(seedPath: string): SeedResult {

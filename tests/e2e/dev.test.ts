@@ -117,6 +117,24 @@ describe('astro dev follows seeds/', () => {
     expect(await headlines()).toContain('打造特色居民议事机制');
   });
 
+  it("applies an editor's correction from a sidecar and notes it on the story", async () => {
+    const story = (
+      await json<{ articles: Array<{ id: string; headline: string | null }> }>('/api/articles.json')
+    ).articles.find((a) => a.headline === '打造特色居民议事机制');
+    writeFileSync(
+      path.join(dir, FIRST.replace('.txt', '.meta.json')),
+      JSON.stringify(
+        { corrections: { [story?.id ?? '']: { headline: '高唐县打造“有事来聊”议事机制', note: '据原版订正' } } },
+        null,
+        2,
+      ),
+    );
+    await eventually(async () => (await headlines()).includes('高唐县打造“有事来聊”议事机制'));
+    const html = await (await fetch(`${base}/articles/${story?.id}/`)).text();
+    expect(html).toContain('编辑更正');
+    expect(html).toContain('据原版订正');
+  });
+
   it('drops a removed seed', async () => {
     rmSync(path.join(dir, SECOND));
     await eventually(async () => (await pageCount()) === 1);

@@ -26,7 +26,7 @@ describe('the synthetic corpus', () => {
 
   it('parses every generated page with nothing lost', () => {
     for (const p of pages) {
-      const result = parseSeedBytes(p.file, p.bytes, { meta: null, warnings: [] });
+      const result = parseSeedBytes(p.file, p.bytes);
       expect(result.ok).toBe(true);
       if (!result.ok) continue;
       const decoded = decodeBytes(p.bytes);
@@ -37,7 +37,7 @@ describe('the synthetic corpus', () => {
 
   it('is segmented as generated on nearly every page', () => {
     const right = pages.filter((p) => {
-      const result = parseSeedBytes(p.file, p.bytes, { meta: null, warnings: [] });
+      const result = parseSeedBytes(p.file, p.bytes);
       return result.ok && result.parsed.articles.length === p.stories.length;
     });
     expect(right.length / pages.length).toBeGreaterThanOrEqual(0.95);

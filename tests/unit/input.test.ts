@@ -78,7 +78,7 @@ describe('sidecars', () => {
       path.join(dir, 'page.meta.json'),
       JSON.stringify({ date: '2025-07-08', edition: '聊城日报', page: 'A3' }),
     );
-    expect(readSidecar(seedPath)).toEqual({
+    expect(readSidecar(seedPath)).toMatchObject({
       meta: { date: '2025-07-08', edition: '聊城日报', page: 'A3' },
       warnings: [],
     });
@@ -88,16 +88,22 @@ describe('sidecars', () => {
     writeFileSync(path.join(dir, 'page.meta.json'), '{\n  "date": "2025-07-08",\n  oops\n}');
     const { meta, warnings } = readSidecar(seedPath);
     expect(meta).toBeNull();
-    expect(warnings[0]?.message).toMatch(/^page\.meta\.json: not valid JSON/u);
+    expect(warnings[0]?.message).toMatch(/^page\.meta\.json line 3: not valid JSON/u);
     expect(warnings[0]?.line).toBe(3);
     const [result] = parseSeedDir(dir);
     expect(result?.ok && result.parsed.page.warnings.some((w) => w.code === 'meta')).toBe(true);
   });
 
-  it('rejects an unknown field or a bad date by name', () => {
-    writeFileSync(path.join(dir, 'page.meta.json'), JSON.stringify({ date: '2025-13-01', colour: 'red' }));
-    const message = readSidecar(seedPath).warnings[0]?.message ?? '';
-    expect(message).toMatch(/date/u);
-    expect(message).toMatch(/colour/u);
+  it('rejects an unknown field or a bad date by name and line, keeping the rest', () => {
+    writeFileSync(
+      path.join(dir, 'page.meta.json'),
+      JSON.stringify({ date: '2025-13-01', colour: 'red', page: 'A2' }, null, 2),
+    );
+    const { meta, warnings } = readSidecar(seedPath);
+    expect(meta).toEqual({ page: 'A2' });
+    expect(warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/^page\.meta\.json line 2: date: /u),
+      expect.stringMatching(/^page\.meta\.json line 3: unknown field colour/u),
+    ]);
   });
 });

@@ -3,13 +3,15 @@
  * store, so digests, the parser version, removed seeds and bad files can be
  * checked directly.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { LoaderContext } from 'astro/loaders';
 import { seedLoader } from '../../src/lib/content/seed-loader.ts';
+import { clearParseCache, parseCount } from '../../src/lib/parse-cache.ts';
 import { SEEDS_DIR, seed } from '../helpers/seeds.ts';
 
 interface Entry {
@@ -52,7 +54,7 @@ function fakeContext(root: string, metaValues = new Map<string, string>()) {
       has: (id: string) => entries.has(id),
       addModuleImport: () => undefined,
     },
-    generateDigest: (data: unknown) => JSON.stringify(data).length + ':' + JSON.stringify(data).slice(0, 200),
+    generateDigest: (data: unknown) => createHash('sha1').update(JSON.stringify(data)).digest('hex'),
     parseData: async ({ data }: { data: Record<string, unknown> }) => data,
   } as unknown as LoaderContext;
   return { ctx, entries, log, meta: metaValues, writes: () => writes };
@@ -108,5 +110,41 @@ describe('the seed loader', () => {
     await seedLoader({ base: 'seeds', kind: 'pages' }).load(ctx);
     expect(entries.size).toBe(1);
     expect(log).toContainEqual(expect.stringMatching(/^warn broken\.txt: skipped: .*binary/u));
+  });
+});
+
+describe('incremental rebuilds', () => {
+  it('re-parses only the seed that changed, and everything after a parser change', async () => {
+    const { root, seeds } = projectWith(['000', '001', '002']);
+    const meta = new Map<string, string>();
+    const build = fakeContext(root, meta);
+    const load = () => seedLoader({ base: 'seeds', kind: 'articles' }).load(build.ctx);
+    clearParseCache();
+    let before = parseCount();
+    await load();
+    expect(parseCount() - before).toBe(3);
+
+    // A new build process: nothing changed, nothing is parsed.
+    clearParseCache();
+    before = parseCount();
+    await load();
+    expect(parseCount() - before).toBe(0);
+    expect(build.entries.size).toBe(8 + 10 + 9);
+
+    // One seed changed: only it is parsed again.
+    const file = path.join(seeds, seed('001').file);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('淘汰落后产能企业165家', '淘汰落后产能企业166家'));
+    clearParseCache();
+    before = parseCount();
+    await load();
+    expect(parseCount() - before).toBe(1);
+    expect([...build.entries.values()].some((e) => e.data.headline === '淘汰落后产能企业166家')).toBe(true);
+
+    // A different parser: everything is parsed again.
+    meta.set('parser-version', 'an-older-parser');
+    clearParseCache();
+    before = parseCount();
+    await load();
+    expect(parseCount() - before).toBe(3);
   });
 });

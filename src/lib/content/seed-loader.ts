@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { Article, Page } from '../schema.ts';
 import { PARSER_VERSION } from '../parser/version.ts';
-import { parseSeedCached } from '../parse-cache.ts';
+import { currentKey, parseSeedCached } from '../parse-cache.ts';
 
 type Kind = 'articles' | 'pages';
 
@@ -58,6 +58,10 @@ export function seedLoader(options: { base: string; kind: Kind }): Loader {
 
       const syncFile = async (file: string) => {
         const seedPath = path.join(base, file);
+        // Unchanged since the records were stored (same bytes, sidecar and parser): nothing to do.
+        const key = existsSync(seedPath) ? currentKey(seedPath) : null;
+        const stored = idsByFile.get(file);
+        if (key && meta.get(`key:${file}`) === key && stored && stored.every((id) => store.has(id))) return;
         let records: ReturnType<typeof recordsOf> = [];
         try {
           // A deleted seed leaves no records behind.
@@ -80,6 +84,8 @@ export function seedLoader(options: { base: string; kind: Kind }): Loader {
         for (const old of idsByFile.get(file) ?? []) if (!fresh.has(old)) store.delete(old);
         if (fresh.size > 0) idsByFile.set(file, [...fresh]);
         else idsByFile.delete(file);
+        if (key) meta.set(`key:${file}`, key);
+        else meta.delete(`key:${file}`);
       };
 
       const files = readdirSync(base).filter(isSeed).sort();

@@ -1,0 +1,176 @@
+/**
+ * Editors' corrections from a page's sidecar, applied after parsing: fields
+ * (headline, kicker, subheadline, county, date, kind, byline) and structure
+ * (merge an article with the next, split one at a paragraph, move text from
+ * the leftovers into an article). Each change is listed in the article's
+ * `corrections`; one that points at no article is a warning naming the
+ * sidecar and line, and the page builds without it.
+ */
+import type { Article, Correction, Warning } from './schema.ts';
+import { Article as ArticleSchema, Page as PageSchema } from './schema.ts';
+import type { ParsedPage } from './parser/index.ts';
+import { allCountyRefs } from './parser/gazetteer.ts';
+import { extractFigures } from './parser/figures.ts';
+import type { Fix, Sidecar } from './sidecar.ts';
+
+const show = (v: unknown) => (v === null || v === undefined ? '（无）' : Array.isArray(v) ? v.join('、') : String(v));
+
+function record(a: Article, fix: Fix, sidecar: string, field: string, from: unknown, to: unknown) {
+  const c: Correction = {
+    type: 'editor',
+    field,
+    from: show(from),
+    to: show(to),
+    line: fix.line,
+    note: fix.fix.note ?? sidecar,
+  };
+  a.corrections.push(c);
+}
+
+/** Figures point into paragraphs by index: recount them after paragraphs move. */
+function refigure(a: Article) {
+  a.figures = [
+    ...a.paragraphs.flatMap((p, i) => extractFigures(p, 'paragraphs', i)),
+    ...a.captions.flatMap((c, i) => extractFigures(c, 'captions', i)),
+  ];
+}
+
+function countyRef(value: string) {
+  return allCountyRefs().find((c) => c.slug === value || c.name === value) ?? null;
+}
+
+export function applyCorrections(parsed: ParsedPage, sidecar: Sidecar): ParsedPage {
+  if (sidecar.fixes.length === 0 && sidecar.moves.length === 0) return parsed;
+  const name = sidecar.name ?? 'sidecar';
+  const warnings: Warning[] = [];
+  const fail = (line: number | null, message: string) =>
+    warnings.push({ line: null, code: 'correction', message: `${name}${line ? ` line ${line}` : ''}: ${message}` });
+  const articles: Article[] = parsed.articles.map((a) => structuredClone(a));
+  const leftovers = [...parsed.page.leftovers];
+  const find = (id: string) => articles.findIndex((a) => a.id === id);
+
+  // Structure first, so field fixes may name an article a split created.
+  for (const fix of sidecar.fixes.filter((f) => f.fix.mergeWithNext)) {
+    const i = find(fix.id);
+    const a = articles[i];
+    const next = articles[i + 1];
+    if (!a) fail(fix.line, `no article ${fix.id} on this page; correction not applied`);
+    else if (!next) fail(fix.line, `${fix.id} is the last article on the page: nothing to merge with`);
+    else {
+      // The next article's headline stays as a subhead, so no text is lost.
+      const heading = [next.kicker, next.headline, next.subheadline].filter(Boolean).join(' ');
+      if (heading) {
+        a.subheads.push(a.paragraphs.length);
+        a.paragraphs.push(heading);
+      }
+      a.subheads.push(...next.subheads.map((s) => s + a.paragraphs.length));
+      a.paragraphs.push(...next.paragraphs);
+      a.captions.push(...next.captions);
+      a.credits.push(...next.credits);
+      a.corrections.push(...next.corrections);
+      a.jump = next.jump ?? a.jump;
+      a.source.endLine = Math.max(a.source.endLine, next.source.endLine);
+      for (const key of ['reporters', 'correspondents', 'photographers', 'authors'] as const) {
+        a.byline[key] = [...new Set([...a.byline[key], ...next.byline[key]])];
+      }
+      a.countiesMentioned = [
+        ...new Map([...a.countiesMentioned, ...next.countiesMentioned].map((c) => [c.slug, c])).values(),
+      ];
+      refigure(a);
+      record(a, fix, name, 'merge', next.id, fix.id);
+      articles.splice(i + 1, 1);
+    }
+  }
+  for (const fix of sidecar.fixes.filter((f) => f.fix.splitAtParagraph !== undefined)) {
+    const i = find(fix.id);
+    const a = articles[i];
+    const at = (fix.fix.splitAtParagraph ?? 0) - 1;
+    if (!a) fail(fix.line, `no article ${fix.id} on this page; correction not applied`);
+    else if (at >= a.paragraphs.length)
+      fail(fix.line, `${fix.id} has ${a.paragraphs.length} paragraphs; cannot split at ${at + 1}`);
+    else {
+      const rest: Article = structuredClone(a);
+      rest.id = `${a.id}-p${at + 1}`;
+      rest.kicker = null;
+      rest.headline = null;
+      rest.subheadline = null;
+      rest.standfirst = null;
+      rest.paragraphs = a.paragraphs.slice(at);
+      rest.subheads = a.subheads.filter((s) => s >= at).map((s) => s - at);
+      rest.captions = [];
+      rest.credits = [];
+      rest.corrections = [];
+      a.paragraphs = a.paragraphs.slice(0, at);
+      a.subheads = a.subheads.filter((s) => s < at);
+      a.jump = null;
+      refigure(a);
+      refigure(rest);
+      record(a, fix, name, 'split', `第${at + 1}段起`, rest.id);
+      record(rest, fix, name, 'split', a.id, rest.id);
+      articles.splice(i + 1, 0, rest);
+    }
+  }
+  for (const move of sidecar.moves) {
+    const a = articles[find(move.to)];
+    const k = leftovers.findIndex((l) => l.line === move.line);
+    const fix: Fix = { id: move.to, fix: {}, line: move.sidecarLine };
+    if (!a) fail(move.sidecarLine, `no article ${move.to} on this page; leftover not moved`);
+    else if (k < 0) fail(move.sidecarLine, `no leftover text at line ${move.line}; nothing moved`);
+    else {
+      const [left] = leftovers.splice(k, 1);
+      a.paragraphs.push(left?.text ?? '');
+      refigure(a);
+      record(a, fix, name, 'paragraphs', `版面第${move.line}行`, left?.text ?? '');
+    }
+  }
+
+  for (const fix of sidecar.fixes) {
+    const a = articles[find(fix.id)];
+    if (!a) {
+      if (!fix.fix.mergeWithNext && fix.fix.splitAtParagraph === undefined)
+        fail(fix.line, `no article ${fix.id} on this page; correction not applied`);
+      continue;
+    }
+    const f = fix.fix;
+    for (const field of ['headline', 'kicker', 'subheadline'] as const) {
+      if (f[field] !== undefined) {
+        record(a, fix, name, field, a[field], f[field]);
+        a[field] = f[field] ?? null;
+      }
+    }
+    if (f.county !== undefined) {
+      const ref = f.county === null ? null : countyRef(f.county);
+      if (f.county !== null && !ref) fail(fix.line, `unknown county ${f.county} for ${fix.id}; not applied`);
+      else {
+        record(a, fix, name, 'county', a.county?.name, ref?.name ?? null);
+        a.county = ref;
+      }
+    }
+    if (f.date !== undefined) {
+      record(a, fix, name, 'date', a.date, f.date);
+      a.date = f.date;
+      a.dateSource = 'meta';
+    }
+    if (f.kind !== undefined) {
+      record(a, fix, name, 'kind', a.kind, f.kind);
+      a.kind = f.kind;
+    }
+    if (f.byline) {
+      for (const key of ['reporters', 'correspondents', 'photographers', 'authors'] as const) {
+        const value = f.byline[key];
+        if (value === undefined) continue;
+        record(a, fix, name, `byline.${key}`, a.byline[key], value);
+        a.byline[key] = value;
+      }
+    }
+  }
+
+  const checked = articles.map((a) => ArticleSchema.parse(a));
+  const page = PageSchema.parse({
+    ...parsed.page,
+    articleIds: checked.map((a) => a.id),
+    leftovers,
+    warnings: [...parsed.page.warnings, ...warnings],
+  });
+  return { page, articles: checked };
+}
