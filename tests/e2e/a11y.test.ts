@@ -41,6 +41,7 @@ const PATHS = [
   '/articles/000-84d0d68a418f73b1-1ib39fn/',
   '/counties/chiping/',
   '/figures/',
+  '/figures/2025-07/',
   '/pages/003-fe8a0c6fe09a0cab/',
   '/issues/',
 ];

@@ -52,6 +52,13 @@ async function json<T>(url: string): Promise<T> {
   return (await (await fetch(`${base}${url}`)).json()) as T;
 }
 
+/** Every article record, through the API's index of monthly files. */
+async function allArticles<T>(): Promise<T[]> {
+  const index = await json<{ months: Array<{ url: string }> }>('/api/articles.json');
+  const months = await Promise.all(index.months.map((m) => json<{ articles: T[] }>(m.url)));
+  return months.flatMap((m) => m.articles);
+}
+
 /** Polls until the check passes; the dev server reloads data in the background. */
 async function eventually(check: () => Promise<boolean>, seconds = 30) {
   const until = Date.now() + seconds * 1000;
@@ -63,8 +70,7 @@ async function eventually(check: () => Promise<boolean>, seconds = 30) {
 }
 
 const pageCount = async () => (await json<{ count: number }>('/api/pages.json')).count;
-const headlines = async () =>
-  (await json<{ articles: Array<{ headline: string | null }> }>('/api/articles.json')).articles.map((a) => a.headline);
+const headlines = async () => (await allArticles<{ headline: string | null }>()).map((a) => a.headline);
 
 beforeAll(async () => {
   copyFileSync(path.join(SEEDS, FIRST), path.join(dir, FIRST));
@@ -118,9 +124,9 @@ describe('astro dev follows seeds/', () => {
   });
 
   it("applies an editor's correction from a sidecar and notes it on the story", async () => {
-    const story = (
-      await json<{ articles: Array<{ id: string; headline: string | null }> }>('/api/articles.json')
-    ).articles.find((a) => a.headline === '打造特色居民议事机制');
+    const story = (await allArticles<{ id: string; headline: string | null }>()).find(
+      (a) => a.headline === '打造特色居民议事机制',
+    );
     writeFileSync(
       path.join(dir, FIRST.replace('.txt', '.meta.json')),
       JSON.stringify(
@@ -151,9 +157,7 @@ describe('astro dev follows seeds/', () => {
     type Listed = { id: string; headline: string | null };
     let story: Listed | undefined;
     await eventually(async () => {
-      story = (await json<{ articles: Listed[] }>('/api/articles.json')).articles.find((a) =>
-        a.headline?.includes('新建公园'),
-      );
+      story = (await allArticles<Listed>()).find((a) => a.headline?.includes('新建公园'));
       return story !== undefined;
     });
     const browser = await launch();

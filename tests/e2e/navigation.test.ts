@@ -68,7 +68,7 @@ describe('browsing by clicks', () => {
   });
 
   it('the figures table filters by unit and sorts by value', async () => {
-    await page.goto(`${baseUrl()}/figures/`);
+    await page.goto(`${baseUrl()}/figures/2025-07/`);
     const rows = page.locator('#figure-table tbody tr:not([hidden])');
     const all = await rows.count();
     await page.getByLabel('单位').selectOption('万吨');

@@ -14,11 +14,17 @@ interface Query {
   best?: string;
 }
 const { queries } = JSON.parse(readFileSync('tests/search-queries.json', 'utf8')) as { queries: Query[] };
+/** Every article record, from the API's monthly files in dist/. */
 const articles = (
-  JSON.parse(readFileSync('dist/api/articles.json', 'utf8')) as {
-    articles: Array<{ id: string; headline: string | null; paragraphs: string[]; captions: string[] }>;
-  }
-).articles;
+  JSON.parse(readFileSync('dist/api/articles.json', 'utf8')) as { months: Array<{ url: string }> }
+).months.flatMap(
+  (m) =>
+    (
+      JSON.parse(readFileSync(path.join('dist', m.url), 'utf8')) as {
+        articles: Array<{ id: string; headline: string | null; paragraphs: string[]; captions: string[] }>;
+      }
+    ).articles,
+);
 
 /** The story a fragment names: by headline, else by its text. */
 function idOf(fragment: string): string {

@@ -8,7 +8,7 @@ const PAGES = [
   ['county', '/counties/chiping/'],
   ['story', '/articles/'],
   ['page-view', '/pages/003-fe8a0c6fe09a0cab/'],
-  ['figures', '/figures/'],
+  ['figures', '/figures/2025-07/'],
   ['issues', '/issues/'],
 ] as const;
 

@@ -50,6 +50,8 @@ export function pageIdOf(file: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
+  // A bare number would read as a page of the /pages/ listing.
+  if (/^\d+$/u.test(slug)) return `p-${slug}`;
   if (slug) return slug;
   let h = 0;
   for (const ch of stem) h = (Math.imul(h, 31) + (ch.codePointAt(0) ?? 0)) >>> 0;

@@ -1,10 +1,17 @@
 import type { APIRoute } from 'astro';
 import { loadArchive } from '../../lib/site/archive.ts';
 
-/** Every article record, newest first. */
+/**
+ * The index of the article records: one file a month (/api/articles/<yyyy-mm>.json),
+ * so no single file grows with the archive.
+ */
 export const GET: APIRoute = async () => {
-  const { articles } = await loadArchive();
-  return new Response(JSON.stringify({ count: articles.length, articles }), {
-    headers: { 'Content-Type': 'application/json; charset=utf-8' },
-  });
+  const { articles, months } = await loadArchive();
+  return new Response(
+    JSON.stringify({
+      count: articles.length,
+      months: months.map((m) => ({ month: m.month, count: m.articles.length, url: `/api/articles/${m.month}.json` })),
+    }),
+    { headers: { 'Content-Type': 'application/json; charset=utf-8' } },
+  );
 };

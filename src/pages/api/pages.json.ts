@@ -1,10 +1,19 @@
 import type { APIRoute } from 'astro';
 import { loadArchive } from '../../lib/site/archive.ts';
 
-/** Every page record (issue date, layout, leftovers, warnings). */
+/** The index of the page records: one file a year of issue dates (/api/pages/<yyyy>.json). */
 export const GET: APIRoute = async () => {
   const { pages } = await loadArchive();
-  return new Response(JSON.stringify({ count: pages.length, pages }), {
-    headers: { 'Content-Type': 'application/json; charset=utf-8' },
-  });
+  const years = new Map<string, number>();
+  for (const p of pages) {
+    const y = p.issueDate?.slice(0, 4) ?? 'undated';
+    years.set(y, (years.get(y) ?? 0) + 1);
+  }
+  return new Response(
+    JSON.stringify({
+      count: pages.length,
+      years: [...years].map(([year, count]) => ({ year, count, url: `/api/pages/${year}.json` })),
+    }),
+    { headers: { 'Content-Type': 'application/json; charset=utf-8' } },
+  );
 };
