@@ -161,6 +161,7 @@ for (const n of values.pages.split(',').map(Number)) {
     'search index MB': (indexBytes / 1e6).toFixed(1),
     'index MB gz (est.)': (indexGzip / 1e6).toFixed(1),
     'first query KB gz': firstQueryKb.toFixed(1),
+    'first query ms (Node)': firstQueryMs.toFixed(1),
     'query ms (Node, median)': (later[Math.floor(later.length / 2)] ?? 0).toFixed(1),
     'rebuild after 1 change s': again.seconds.toFixed(1),
   });

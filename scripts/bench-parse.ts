@@ -9,6 +9,9 @@ import { makeCorpus } from '../src/lib/corpus.ts';
 import { decodeBytes } from '../src/lib/parser/decode.ts';
 import { parsePage } from '../src/lib/parser/index.ts';
 import { parseSeedDir } from '../src/lib/seeds.ts';
+import { parseInParallel } from '../src/lib/parse-pool.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 const { values } = parseArgs({
   options: { pages: { type: 'string', default: '800' }, seed: { type: 'string', default: '1' } },
@@ -39,7 +42,29 @@ function time(label: string, inputs: Array<{ file: string; text: string }>) {
 
 // Warm up the JIT on the seeds' worth of text first.
 time('warm-up', texts.slice(0, 20));
-const rows = [time(`${corpus.length} generated pages`, texts)];
+const rows = [time(`${corpus.length} generated pages, one thread`, texts)];
+
+// The same pages as files, parsed on every core (as a full build does).
+const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-parse-'));
+const files = corpus.map((p) => {
+  const file = path.join(dir, p.file);
+  writeFileSync(file, p.bytes);
+  return file;
+});
+const size = texts.reduce((n, x) => n + mb(x.text), 0);
+const tp = performance.now();
+const parsed = await parseInParallel(files);
+const sp = (performance.now() - tp) / 1000;
+const storiesParallel = [...parsed.values()].reduce((n, r) => n + (r.ok ? r.parsed.articles.length : 0), 0);
+rows.push({
+  label: `${corpus.length} generated pages, ${os.availableParallelism()} threads`,
+  MB: size.toFixed(2),
+  seconds: sp.toFixed(2),
+  'MB/s': (size / sp).toFixed(2),
+  articles: storiesParallel,
+  'articles/s': Math.round(storiesParallel / sp),
+});
+rmSync(dir, { recursive: true, force: true });
 let big = '';
 for (let i = 0; mb(big) < 10; i++) big += (texts[i % texts.length]?.text ?? '') + '\n\n';
 rows.push(time('one 10 MB page', [{ file: 'big.txt', text: big }]));

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { PARSER_VERSION } from './parser/version.ts';
 import { parseSeedBytes, type SeedResult } from './seeds.ts';
 import { readSidecar, sidecarPath } from './sidecar.ts';
+import { parseInParallel } from './parse-pool.ts';
 
 const cache = new Map<string, { key: string; result: SeedResult }>();
 let parses = 0;
@@ -18,6 +19,31 @@ export const parseCount = () => parses;
 /** Forgets what this process parsed, as a new build process would. */
 export function clearParseCache() {
   cache.clear();
+}
+
+/**
+ * Parses seeds on all cores ahead of the calls that will ask for them; worth
+ * it for many seeds (a first build, a new parser). Falls back to nothing —
+ * the callers then parse one by one — where worker threads cannot start.
+ */
+export async function warmParseCache(seedPaths: string[]): Promise<void> {
+  const todo = seedPaths.flatMap((p) => {
+    const key = currentKey(p);
+    return key && cache.get(p)?.key !== key ? [{ p, key }] : [];
+  });
+  if (todo.length < 16) return;
+  try {
+    const results = await parseInParallel(todo.map((t) => t.p));
+    for (const { p, key } of todo) {
+      const result = results.get(p);
+      if (result) {
+        cache.set(p, { key, result });
+        parses++;
+      }
+    }
+  } catch {
+    // Parsed one by one by the callers instead.
+  }
 }
 
 /** The content key of a seed as it is on disk now, or null when it cannot be read. */

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { Article, Page } from '../schema.ts';
 import { PARSER_VERSION } from '../parser/version.ts';
-import { currentKey, parseSeedCached } from '../parse-cache.ts';
+import { currentKey, parseSeedCached, warmParseCache } from '../parse-cache.ts';
 
 type Kind = 'articles' | 'pages';
 
@@ -90,6 +90,10 @@ export function seedLoader(options: { base: string; kind: Kind }): Loader {
 
       const files = readdirSync(base).filter(isSeed).sort();
       const present = new Set(files);
+      // Seeds whose records are missing or stale are parsed on every core first.
+      await warmParseCache(
+        files.filter((f) => meta.get(`key:${f}`) !== currentKey(path.join(base, f))).map((f) => path.join(base, f)),
+      );
       for (const file of files) await syncFile(file);
       // Records of seeds removed since the last build.
       for (const [file, ids] of idsByFile) {
