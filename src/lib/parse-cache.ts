@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PARSER_VERSION } from './parser/version.ts';
-import { parseSeedBytes, type SeedResult } from './seeds.ts';
+import { parseSeedBytes, readSeed, type SeedResult } from './seeds.ts';
 import { readSidecar, sidecarPath } from './sidecar.ts';
 import { parseInParallel } from './parse-pool.ts';
 
@@ -69,16 +69,9 @@ export function parseKey(seedPath: string, bytes: Uint8Array): string {
 
 export function parseSeedCached(seedPath: string): SeedResult {
   const file = path.basename(seedPath);
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(seedPath);
-  } catch (e) {
-    return {
-      ok: false,
-      file,
-      problem: { file, line: null, message: `cannot read: ${(e as Error).message}`, fatal: true },
-    };
-  }
+  const read = readSeed(seedPath);
+  if (!read.ok) return read.result;
+  const { bytes } = read;
   const key = parseKey(seedPath, bytes);
   const hit = cache.get(seedPath);
   if (hit?.key === key) return hit.result;

@@ -50,19 +50,20 @@ export function parseSeedBytes(file: string, bytes: Uint8Array, sidecar: Sidecar
   return { ok: true, file, parsed: applyCorrections(parsed, sidecar) };
 }
 
-export function parseSeedFile(seedPath: string): SeedResult {
+/** A seed's bytes, or the problem that kept it from being read. */
+export function readSeed(seedPath: string): { ok: true; bytes: Uint8Array } | { ok: false; result: SeedResult } {
   const file = path.basename(seedPath);
-  let bytes: Uint8Array;
   try {
-    bytes = readFileSync(seedPath);
+    return { ok: true, bytes: readFileSync(seedPath) };
   } catch (e) {
-    return {
-      ok: false,
-      file,
-      problem: { file, line: null, message: `cannot read: ${(e as Error).message}`, fatal: true },
-    };
+    const problem = { file, line: null, message: `cannot read: ${(e as Error).message}`, fatal: true };
+    return { ok: false, result: { ok: false, file, problem } };
   }
-  return parseSeedBytes(file, bytes, readSidecar(seedPath));
+}
+
+export function parseSeedFile(seedPath: string): SeedResult {
+  const read = readSeed(seedPath);
+  return read.ok ? parseSeedBytes(path.basename(seedPath), read.bytes, readSidecar(seedPath)) : read.result;
 }
 
 export function parseSeedDir(dir: string): SeedResult[] {
