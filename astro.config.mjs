@@ -7,4 +7,8 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'https://liaocheng-archive.example',
   trailingSlash: 'always',
   integrations: [sitemap()],
+  vite: {
+    // Pre-bundled when `astro dev` starts, so opening search does not make Vite reload the page mid-load.
+    optimizeDeps: { include: ['fuse.js'] },
+  },
 });

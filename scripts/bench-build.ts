@@ -182,6 +182,6 @@ writeFileSync(
   values.out,
   readFileSync(values.out, 'utf8').replace(
     /<!-- bench:build -->[\s\S]*<!-- \/bench:build -->/u,
-    `<!-- bench:build -->\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine} with \`npm run bench:build\`:\n\n${table}\n<!-- /bench:build -->`,
+    `<!-- bench:build -->\n\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine} with \`npm run bench:build\`:\n\n${table}\n\n<!-- /bench:build -->`,
   ),
 );

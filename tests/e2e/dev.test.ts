@@ -178,8 +178,8 @@ describe('astro dev follows seeds/', () => {
       await expect(page.locator('img[src="x"], .body b, h1 script').count()).resolves.toBe(0);
       expect(dialogs).toEqual([]);
       // The same in search results and their snippets.
-      await page.goto(`${base}/search/?q=新建公园`);
-      await page.waitForSelector('#search-results > li');
+      await page.goto(`${base}/search/?q=新建公园`, { waitUntil: 'domcontentloaded' });
+      await page.waitForSelector('#search-results > li', { timeout: 45_000 });
       await expect(page.locator('#search-results a.headline').first().textContent()).resolves.toBe(
         '<script>alert(1)</script>高唐县新建公园',
       );
