@@ -40,8 +40,9 @@ const sources = parseSeedDir('seeds').flatMap((r) => (r.ok ? r.parsed.articles :
 /** A project of its own (sources copied, dependencies linked), so its build cache is its own. */
 function project(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-build-'));
-  for (const entry of ['src', 'public', 'package.json', 'astro.config.mjs', 'tsconfig.json'])
-    cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
+  for (const entry of ['src', 'public', 'package.json', 'astro.config.mjs', 'tsconfig.json']) {
+    if (existsSync(path.join(root, entry))) cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
+  }
   symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
   mkdirSync(path.join(dir, 'seeds'));
   return dir;

@@ -26,7 +26,7 @@ const SEEDS = path.resolve('seeds');
 const root = mkdtempSync(path.join(tmpdir(), 'dev-site-'));
 // Sources are copied (Astro's compile cache keys on real paths); dependencies are linked.
 for (const entry of ['src', 'public', 'package.json', 'astro.config.mjs', 'tsconfig.json']) {
-  cpSync(path.resolve(entry), path.join(root, entry), { recursive: true });
+  if (existsSync(entry)) cpSync(path.resolve(entry), path.join(root, entry), { recursive: true });
 }
 symlinkSync(path.resolve('node_modules'), path.join(root, 'node_modules'));
 const dir = path.join(root, 'seeds');

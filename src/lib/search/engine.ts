@@ -25,18 +25,13 @@ export interface Filters {
 
 export type { Mark };
 
-export interface Hit {
-  id: string;
-  title: string;
-  kicker: string | null;
-  date: string | null;
-  county: string | null;
-  kind: string;
+/** A result as shown: the story's document file less its full text, plus a snippet and where the words are. */
+export type Hit = Omit<DocFile, 'n' | 'text'> & {
   snippet: string;
   titleMarks: Mark[];
   snippetMarks: Mark[];
   score: number;
-}
+};
 
 export interface SearchResult {
   query: string;
