@@ -107,16 +107,19 @@ export function resolveCounty(e: CountyEvidence): CountyResult {
   const scores = new Map<string, number>();
   const firstSeen = new Map<string, number>();
   let order = 0;
-  const add = (text: string, perMention: number, cap: number, onceOnly = false) => {
+  const add = (mentions: Mention[], perMention: number, cap: number, onceOnly = false) => {
     const part = new Map<string, number>();
-    for (const m of findMentions(text)) {
+    for (const m of mentions) {
       if (!firstSeen.has(m.unit)) firstSeen.set(m.unit, order++);
       const prev = part.get(m.unit) ?? 0;
       part.set(m.unit, onceOnly ? Math.max(prev, perMention * m.weight) : prev + perMention * m.weight);
     }
     for (const [unit, v] of part) scores.set(unit, (scores.get(unit) ?? 0) + Math.min(v, cap));
   };
-  add(e.headline, 6, 6, true);
+  // Each text is scanned once: the body is most of the work.
+  const inHeadline = findMentions(e.headline);
+  const inBody = findMentions(e.body);
+  add(inHeadline, 6, 6, true);
   if (e.datelinePlace) {
     for (const m of findMentions(e.datelinePlace)) {
       // 本报聊城讯 is the city desk's default dateline and says little.
@@ -126,14 +129,13 @@ export function resolveCounty(e: CountyEvidence): CountyResult {
     }
   }
   const [firstSentence = '', ...restOfLead] = sentences(e.lead);
-  add(firstSentence, 3, 9);
-  add(restOfLead.join(''), 1.5, 6);
-  if (!e.wire) add(e.body, 0.5, 5);
+  add(findMentions(firstSentence), 3, 9);
+  add(findMentions(restOfLead.join('')), 1.5, 6);
+  if (!e.wire) add(inBody, 0.5, 5);
 
   const mentionedSlugs = new Set<string>();
-  for (const text of [e.headline, e.lead, e.body]) {
-    for (const m of findMentions(text)) if (m.unit !== CITY.slug) mentionedSlugs.add(m.unit);
-  }
+  for (const m of [...inHeadline, ...findMentions(e.lead), ...inBody])
+    if (m.unit !== CITY.slug) mentionedSlugs.add(m.unit);
   const mentioned = gazetteer.units.filter((u) => mentionedSlugs.has(u.slug)).map((u) => refOf(u.slug));
 
   let best: string | null = null;

@@ -63,9 +63,7 @@ export function lettersOnly(text: string): string {
 
 /** How many letters and digits the text holds (no normalisation: a length test, not a comparison). */
 export function letterCount(text: string): number {
-  let n = 0;
-  for (const ch of text) if (/[\p{L}\p{N}]/u.test(ch)) n++;
-  return n;
+  return text.replace(/[^\p{L}\p{N}]/gu, '').length;
 }
 
 /** A regex source matching any of the words, longest first so the longest match wins. */
