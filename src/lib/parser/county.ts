@@ -6,7 +6,7 @@
 import { CITY, gazetteer } from './gazetteer.ts';
 import type { CountyRef } from '../schema.ts';
 import { sentences } from './dates.ts';
-import { literalAlternation } from './text.ts';
+import { WordFinder } from './word-finder.ts';
 
 interface Name {
   unit: string; // a unit slug, or CITY.slug
@@ -41,7 +41,7 @@ for (const n of [
   names.set(n, { unit: CITY.slug, kind: 'city', weight: 1 });
 }
 const BARE_ZONES = new Set(['开发区', '高新区', '度假区', '旅游度假区', '经开区']);
-const NAME_PATTERN = new RegExp(literalAlternation(names.keys()), 'gu');
+const NAMES = new WordFinder(names.keys());
 /** 市应急局, 市科技局: a city bureau named without 聊城. */
 const CITY_BODY = /市[\p{Script=Han}]{1,8}?(?:局|委员会|办公室|中心)/gu;
 
@@ -57,15 +57,16 @@ const isHan = (ch: string | undefined) => ch !== undefined && /\p{Script=Han}/u.
 
 export function findMentions(text: string): Mention[] {
   const found: Mention[] = [];
-  for (const m of text.matchAll(NAME_PATTERN)) {
-    const name = names.get(m[0]);
-    const index = m.index ?? 0;
+  const covers = new Set<number>();
+  for (const { word, index } of NAMES.matches(text)) {
+    const name = names.get(word);
     if (!name) continue;
     // 嘉明经济开发区 is some other zone; a bare zone name must stand on its own.
-    if (BARE_ZONES.has(m[0]) && isHan(text[index - 1])) continue;
-    found.push({ unit: name.unit, kind: name.kind, index, length: m[0].length, weight: name.weight });
+    if (BARE_ZONES.has(word) && isHan(text[index - 1])) continue;
+    found.push({ unit: name.unit, kind: name.kind, index, length: word.length, weight: name.weight });
+    for (let i = index; i < index + word.length; i++) covers.add(i);
   }
-  const covered = (i: number) => found.some((f) => i >= f.index && i < f.index + f.length);
+  const covered = (i: number) => covers.has(i);
   for (const m of text.matchAll(CITY_BODY)) {
     const index = m.index ?? 0;
     if (covered(index) || covered(index - 1)) continue;

@@ -135,7 +135,9 @@ class Segmenter {
   isPhotoCaption(i: number): boolean {
     const u = this.at(i);
     if (!u || u.kind !== 'P' || u.dateline) return false;
-    if (letterCount(blockText(u.block)) > MAX_CAPTION) return false;
+    const text = blockText(u.block);
+    // A letter takes at least one code unit: short text needs no counting.
+    if (text.length > MAX_CAPTION && letterCount(text) > MAX_CAPTION) return false;
     const next = this.at(i + 1);
     const credited = next?.kind === 'C' || (next?.kind === 'B' && !this.creditsStory(i + 1));
     if (!credited) return false;
@@ -150,7 +152,9 @@ class Segmenter {
     const u = this.at(i);
     if (!u || u.kind !== 'P' || u.dateline || u.block.gapBefore < 2 || !this.current) return false;
     const text = blockText(u.block);
-    return letterCount(text) <= 120 && countSentenceStops(text) <= 1 && this.at(i + 1)?.kind === 'P';
+    return (
+      (text.length <= 120 || letterCount(text) <= 120) && countSentenceStops(text) <= 1 && this.at(i + 1)?.kind === 'P'
+    );
   }
 
   /** Takes a photo story (caption + credit) starting at i; returns the next index. */
@@ -328,19 +332,26 @@ function headlineAfter(units: Unit[]): Segmentation {
 
 /** Share of a headline's character pairs found in the opening of its story. */
 export function headlineAffinity(headline: string, lead: string): number {
-  const pairs = (t: string) => {
-    const chars = [...lettersOnly(t)];
-    const set = new Set<string>();
-    for (let k = 0; k + 1 < chars.length; k++) set.add(`${chars[k]}${chars[k + 1]}`);
-    return set;
-  };
-  const h = pairs(headline);
+  const h = characterPairs(headline);
   if (h.size === 0) return 0;
-  const l = pairs(lead);
+  const l = characterPairs(lead);
   let shared = 0;
   for (const p of h) if (l.has(p)) shared++;
   return shared / h.size;
 }
+
+function characterPairs(text: string): Set<string> {
+  const pairs = new Set<string>();
+  let prev = '';
+  for (const ch of lettersOnly(text)) {
+    if (prev !== '') pairs.add(prev + ch);
+    prev = ch;
+  }
+  return pairs;
+}
+
+/** How much of a story's opening (code units) its headline is compared with. */
+const LEAD_LENGTH = 200;
 
 function score(seg: Segmentation): number {
   let total = 0;
@@ -351,11 +362,12 @@ function score(seg: Segmentation): number {
     }
     if (node.headlineBlocks.length === 0) continue;
     const headline = node.headlineBlocks.map((b) => blockText(b)).join('');
-    const lead = node.body
-      .map((b) => blockText(b, ''))
-      .join('')
-      .slice(0, 200);
-    total += headlineAffinity(headline, lead);
+    let lead = '';
+    for (const b of node.body) {
+      if (lead.length >= LEAD_LENGTH) break;
+      lead += blockText(b, '');
+    }
+    total += headlineAffinity(headline, lead.slice(0, LEAD_LENGTH));
   }
   return total;
 }

@@ -22,13 +22,16 @@ export function displayWidth(text: string): number {
 
 const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '…', '；', ';']);
 const CLOSERS = new Set(['”', '’', '」', '』', '"', "'", '）', ')', '》']);
+const WHITESPACE = /\s/;
 
 /** True when the text ends a sentence (closing quotes after the stop allowed). */
 export function endsSentence(text: string): boolean {
-  const chars = [...text.trimEnd()];
-  let i = chars.length - 1;
-  while (i >= 0 && CLOSERS.has(chars[i] ?? '')) i--;
-  return i >= 0 && SENTENCE_END.has(chars[i] ?? '');
+  // From the end by code unit: every stop and closer is in the BMP, and
+  // long paragraphs are asked this often.
+  let i = text.length - 1;
+  while (i >= 0 && WHITESPACE.test(text.charAt(i))) i--;
+  while (i >= 0 && CLOSERS.has(text.charAt(i))) i--;
+  return i >= 0 && SENTENCE_END.has(text.charAt(i));
 }
 
 /** Number of sentence stops inside the text, a sign of body copy rather than a headline. */
@@ -56,14 +59,46 @@ export function asciiDigits(text: string): string {
   return text.replace(/[０-９．，]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/**
+ * Code units taken by the character at i, negative when it is not a letter or
+ * digit. Han and ASCII, nearly all of a page, are decided without a regex.
+ */
+function letterAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0x4e00 && c <= 0x9fff) return 1;
+  if (c < 0x80) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) ? 1 : -1;
+  const next = text.charCodeAt(i + 1);
+  const units = c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+  return LETTER_OR_DIGIT.test(text.slice(i, i + units)) ? units : -units;
+}
+
 /** Letters and digits only: how the tests compare text regardless of wrapping and punctuation. */
 export function lettersOnly(text: string): string {
-  return text.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '');
+  const s = text.normalize('NFKC');
+  let out = '';
+  let run = 0;
+  for (let i = 0; i < s.length;) {
+    const units = letterAt(s, i);
+    if (units < 0) {
+      out += s.slice(run, i);
+      run = i - units;
+    }
+    i += Math.abs(units);
+  }
+  return out + s.slice(run);
 }
 
 /** How many letters and digits the text holds (no normalisation: a length test, not a comparison). */
 export function letterCount(text: string): number {
-  return text.replace(/[^\p{L}\p{N}]/gu, '').length;
+  let n = 0;
+  for (let i = 0; i < text.length;) {
+    const units = letterAt(text, i);
+    if (units > 0) n += units;
+    i += Math.abs(units);
+  }
+  return n;
 }
 
 /** A regex source matching any of the words, longest first so the longest match wins. */

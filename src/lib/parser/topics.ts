@@ -1,6 +1,7 @@
 /** Topics from the keyword rules in src/data/topics.json: one to three per story. */
 import raw from '../../data/topics.json' with { type: 'json' };
 import { z } from 'zod';
+import { WordFinder } from './word-finder.ts';
 
 const Topics = z.object({
   fallback: z.object({ slug: z.string(), name: z.string() }),
@@ -9,18 +10,16 @@ const Topics = z.object({
 
 export const taxonomy = Topics.parse(raw);
 
-function count(haystack: string, needle: string): number {
-  let n = 0;
-  for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + needle.length)) n++;
-  return n;
-}
+const keywords = new WordFinder(taxonomy.topics.flatMap((t) => t.keywords));
 
 /** Topics whose score is at least 3 and at least 40% of the best; the fallback when none is. */
 export function assignTopics(headline: string, body: string, max = 3): string[] {
+  const inHeadline = keywords.counts(headline);
+  const inBody = keywords.counts(body);
   const scored = taxonomy.topics
     .map((t) => ({
       slug: t.slug,
-      score: t.keywords.reduce((sum, k) => sum + 3 * count(headline, k) + count(body, k), 0),
+      score: t.keywords.reduce((sum, k) => sum + 3 * (inHeadline.get(k) ?? 0) + (inBody.get(k) ?? 0), 0),
     }))
     .filter((t) => t.score > 0)
     .sort((a, b) => b.score - a.score);
