@@ -37,6 +37,10 @@ describe('decoding', () => {
       ok: false,
       reason: 'binary',
     });
+    // No NUL byte, but mostly control characters: junk that decodes.
+    expect(decodeBytes(utf8('\x01\x02\x1b[0m\x7f聊城\x03\x04'))).toMatchObject({ ok: false, reason: 'binary' });
+    // One stray control character in a page of text is a typo, not binary.
+    expect(decodeBytes(utf8(`${'聊城日报'.repeat(20)}\x07`))).toMatchObject({ ok: true });
     // Bytes that are neither valid UTF-8 nor valid GB18030.
     expect(decodeBytes(new Uint8Array([0xff, 0xff, 0xff, 0x41]))).toMatchObject({ ok: false, reason: 'undecodable' });
   });

@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { endsSentence, letterCount, lettersOnly } from '../../src/lib/parser/text.ts';
+import { sentences } from '../../src/lib/parser/dates.ts';
+import { endsSentence, letterCodePoints, letterCount, lettersOnly } from '../../src/lib/parser/text.ts';
 import { seedFiles, seedText } from '../helpers/seeds.ts';
 
 const byDefinition = {
@@ -16,7 +17,32 @@ const byDefinition = {
     while (i >= 0 && '”’」』"\'）)》'.includes(chars[i] ?? '')) i--;
     return i >= 0 && '。！？!?…；;'.includes(chars[i] ?? '');
   },
+  letterCodePoints: (t: string) => [...byDefinition.lettersOnly(t)].map((ch) => ch.codePointAt(0)),
+  sentences: (t: string) => {
+    const out: string[] = [];
+    let depth = 0;
+    let start = 0;
+    const chars = [...t];
+    chars.forEach((ch, i) => {
+      if (ch === '“' || ch === '「') depth++;
+      else if ((ch === '”' || ch === '」') && depth > 0) depth--;
+      else if (depth === 0 && /[。！？!?]/u.test(ch)) {
+        out.push(chars.slice(start, i + 1).join(''));
+        start = i + 1;
+      }
+    });
+    if (start < chars.length) out.push(chars.slice(start).join(''));
+    return out;
+  },
 };
+
+function expectAgreement(t: string) {
+  expect(lettersOnly(t)).toBe(byDefinition.lettersOnly(t));
+  expect(letterCount(t)).toBe(byDefinition.letterCount(t));
+  expect(endsSentence(t)).toBe(byDefinition.endsSentence(t));
+  expect(letterCodePoints(t)).toEqual(byDefinition.letterCodePoints(t));
+  expect(sentences(t)).toEqual(byDefinition.sentences(t));
+}
 
 const seedLines = seedFiles().flatMap((f) => seedText(f).split('\n'));
 // Han, ASCII, full-width forms, astral letters and emoji, lone surrogates.
@@ -47,20 +73,13 @@ const anyText = fc.string({
 
 describe('text helpers', () => {
   it('agree with their definitions on every seed line', () => {
-    for (const line of seedLines) {
-      expect(lettersOnly(line)).toBe(byDefinition.lettersOnly(line));
-      expect(letterCount(line)).toBe(byDefinition.letterCount(line));
-      expect(endsSentence(line)).toBe(byDefinition.endsSentence(line));
-    }
+    for (const line of seedLines) expectAgreement(line);
+    for (const file of seedFiles()) expect(sentences(seedText(file))).toEqual(byDefinition.sentences(seedText(file)));
   });
 
   it('agree with their definitions on any string', () => {
     fc.assert(
-      fc.property(anyText, (t) => {
-        expect(lettersOnly(t)).toBe(byDefinition.lettersOnly(t));
-        expect(letterCount(t)).toBe(byDefinition.letterCount(t));
-        expect(endsSentence(t)).toBe(byDefinition.endsSentence(t));
-      }),
+      fc.property(anyText, (t) => expectAgreement(t)),
       { numRuns: 2000 },
     );
   });

@@ -75,21 +75,24 @@ export function leadDate(lead: string): MonthDay | null {
   return monthDaysIn(opening)[0] ?? null;
 }
 
+const SENTENCE_STOPS = new Set(['。', '！', '？', '!', '?']);
+
 /** Splits at sentence stops outside quotations: a quoted remark is part of its sentence. */
 export function sentences(text: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let start = 0;
-  const chars = [...text];
-  chars.forEach((ch, i) => {
+  // By code unit: quotes and stops are all in the BMP, so no cut splits a pair.
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
     if (ch === '“' || ch === '「') depth++;
     else if ((ch === '”' || ch === '」') && depth > 0) depth--;
-    else if (depth === 0 && /[。！？!?]/u.test(ch)) {
-      out.push(chars.slice(start, i + 1).join(''));
+    else if (depth === 0 && SENTENCE_STOPS.has(ch)) {
+      out.push(text.slice(start, i + 1));
       start = i + 1;
     }
-  });
-  if (start < chars.length) out.push(chars.slice(start).join(''));
+  }
+  if (start < text.length) out.push(text.slice(start));
   return out;
 }
 

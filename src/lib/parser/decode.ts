@@ -16,15 +16,15 @@ function strictDecode(bytes: Uint8Array, encoding: string): string | null {
   }
 }
 
-/** Share of C0 control characters other than tab and line breaks. */
+/** C0 controls other than tab and line breaks, DEL, and the replacement character. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]/g;
+
+/** Share of control characters (see CONTROL) in the text. */
 function controlShare(text: string): number {
   if (text.length === 0) return 0;
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f || c === 0xfffd) n++;
-  }
-  return n / text.length;
+  // A regex scan: a loop of charCodeAt ran many times slower in cold worker threads.
+  return (text.match(CONTROL)?.length ?? 0) / text.length;
 }
 
 export function decodeBytes(bytes: Uint8Array): Decoded {

@@ -141,7 +141,11 @@ function excluded(text: string, index: number, num: string, unit: string, after:
   return false;
 }
 
+const DIGIT = /[0-9０-９]/u;
+
 export function extractFigures(text: string, field: Figure['field'], index: number): Figure[] {
+  // Most paragraphs hold no digit; FIGURE would still try every position.
+  if (!DIGIT.test(text)) return [];
   const figures: Figure[] = [];
   let floor = 0;
   for (const m of text.matchAll(FIGURE)) {

@@ -9,7 +9,7 @@ import type { ArticleNode, BlockNode, FurnitureNode, PageData, PageTree } from '
 import { blockText } from './tree.ts';
 import { isHeadlineLike, localWrapWidth } from './wrapping.ts';
 import { parseAuthorLine, parseDateline, type ParsedDateline } from './bylines.ts';
-import { endsSentence, countSentenceStops, letterCount, lettersOnly } from './text.ts';
+import { endsSentence, countSentenceStops, letterCodePoints, letterCount } from './text.ts';
 import { isLabel } from './labels.ts';
 import { gazetteer } from './gazetteer.ts';
 import { splitBanner } from './headlines.ts';
@@ -340,13 +340,11 @@ export function headlineAffinity(headline: string, lead: string): number {
   return shared / h.size;
 }
 
-function characterPairs(text: string): Set<string> {
-  const pairs = new Set<string>();
-  let prev = '';
-  for (const ch of lettersOnly(text)) {
-    if (prev !== '') pairs.add(prev + ch);
-    prev = ch;
-  }
+/** Adjacent letter pairs, each as one number (two code points) so the sets hold no strings. */
+function characterPairs(text: string): Set<number> {
+  const pairs = new Set<number>();
+  const points = letterCodePoints(text);
+  for (let k = 1; k < points.length; k++) pairs.add((points[k - 1] ?? 0) * 0x110000 + (points[k] ?? 0));
   return pairs;
 }
 

@@ -90,6 +90,18 @@ export function lettersOnly(text: string): string {
   return out + s.slice(run);
 }
 
+/** The code points of lettersOnly(text), without building the string. */
+export function letterCodePoints(text: string): number[] {
+  const s = text.normalize('NFKC');
+  const out: number[] = [];
+  for (let i = 0; i < s.length; ) {
+    const units = letterAt(s, i);
+    if (units > 0) out.push(s.codePointAt(i) ?? 0);
+    i += Math.abs(units);
+  }
+  return out;
+}
+
 /** How many letters and digits the text holds (no normalisation: a length test, not a comparison). */
 export function letterCount(text: string): number {
   let n = 0;
