@@ -94,7 +94,7 @@ export function lettersOnly(text: string): string {
 export function letterCodePoints(text: string): number[] {
   const s = text.normalize('NFKC');
   const out: number[] = [];
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const units = letterAt(s, i);
     if (units > 0) out.push(s.codePointAt(i) ?? 0);
     i += Math.abs(units);
