@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleWith, parsedSeed } from '../helpers/seeds.ts';
+import { articleWith, parsedSeed, seed } from '../helpers/seeds.ts';
 import { parsePage } from '../../src/lib/parser/index.ts';
 
 describe('page layout', () => {
@@ -97,6 +97,36 @@ describe('items on a page', () => {
     expect(a.kicker).toBe('高新区');
     expect(a.headline).toBe('“四好农村路”链接乡村振兴好风景');
     expect(a.captions).toEqual(['顾官屯镇“四好农村路”']);
+  });
+
+  it('reads a byline set as two blocks as one (seed 000 with a blank line inside its byline)', () => {
+    const text = seed('000').text.replace(
+      '■本报记者 李兆宪\n本报通讯员 刘丽敏',
+      '■本报记者 李兆宪\n\n本报通讯员 刘丽敏',
+    );
+    const { articles, page } = parsePage({ file: '000.txt', text });
+    const a = articles.find((x) => x.headline === '领跑亩均效益 保供应急物资');
+    expect(a?.byline.reporters).toEqual(['李兆宪']);
+    expect(a?.byline.correspondents).toEqual(['刘丽敏']);
+    expect(a?.paragraphs[0]).toMatch(/^2024年,顺利完成全省/u);
+    expect(page.leftovers).toEqual(parsedSeed('000').page.leftovers);
+  });
+
+  it('does not take a photo credit for the first half of the next story’s byline', () => {
+    const text = [
+      '7月1日,在鲁西集团己内酰胺装置项目区,几台大型吊车正在施工。',
+      '',
+      '■ 本报记者 董金鑫',
+      '',
+      '□记者 高田 通讯员 赵玉国 报道',
+      '',
+      '本报聊城讯 6月20日,记者从市农业农村局获悉,全市小麦收获已完成。',
+    ].join('\n');
+    const [photo, story] = parsePage({ file: '2025-07-02.txt', text }).articles;
+    expect(photo?.kind).toBe('photo');
+    expect(photo?.byline.photographers).toEqual(['董金鑫']);
+    expect(story?.byline.reporters).toEqual(['高田']);
+    expect(story?.byline.correspondents).toEqual(['赵玉国']);
   });
 
   it('treats promos and banners as page furniture', () => {

@@ -115,13 +115,30 @@ class Segmenter {
   /**
    * A credit block followed by the story it credits. A story whose dateline
    * names its own reporters (本报讯(记者 孙亚飞)) is not credited by the block
-   * before it: that block closes a photo caption.
+   * before it: that block closes a photo caption. A byline set as two blocks
+   * (■本报记者 … / 本报通讯员 …) credits the story after the second.
    */
   creditsStory(i: number): boolean {
-    const next = this.at(i + 1);
-    if (this.at(i)?.kind !== 'B' || next?.kind !== 'P') return false;
+    if (this.at(i)?.kind !== 'B' || isPhotoCredit(this.at(i))) return false;
+    let j = i + 1;
+    while (this.at(j)?.kind === 'B' && continuesCredit(this.at(j))) j++;
+    const next = this.at(j);
+    if (next?.kind !== 'P') return false;
     const own = next.dateline?.people;
     return !own || own.reporters.length + own.correspondents.length + own.photographers.length === 0;
+  }
+
+  /** The second block of a byline set as two: the story it credits is already open, with no text yet. */
+  continuesByline(i: number): boolean {
+    const a = this.current;
+    return (
+      this.at(i - 1)?.kind === 'B' &&
+      continuesCredit(this.at(i)) &&
+      a !== null &&
+      a.bylines.length > 0 &&
+      a.body.length === 0 &&
+      !this.closed
+    );
   }
 
   isAuthor(i: number): boolean {
@@ -195,7 +212,8 @@ class Segmenter {
         return i + 1;
       case 'B':
         if (this.creditsStory(i)) {
-          if (!a || a.body.length > 0 || a.bylines.length > 0 || this.closed) this.start();
+          if (!this.continuesByline(i) && (!a || a.body.length > 0 || a.bylines.length > 0 || this.closed))
+            this.start();
           this.current?.bylines.push(u.block);
         } else if (a) {
           (a.layout === 'photo' && a.bylines.length === 0 ? a.bylines : a.credits).push(u.block);
@@ -236,6 +254,20 @@ class Segmenter {
       u.kind === 'F'
     );
   }
+}
+
+/** A credit for a picture (… 摄), which closes a caption rather than opening a story. */
+function isPhotoCredit(u: Unit | undefined): boolean {
+  return u !== undefined && /摄\s*[）)]?\s*$/u.test(blockText(u.block));
+}
+
+/**
+ * A credit block that can be the second half of a byline (本报通讯员 刘丽敏):
+ * one with a marker of its own (□记者 … 报道) is a byline by itself, and
+ * a photo credit closes a caption.
+ */
+function continuesCredit(u: Unit | undefined): boolean {
+  return u !== undefined && !isPhotoCredit(u) && !/^\s*[■□●▲◆★]/u.test(blockText(u.block));
 }
 
 /** Several headline blocks read as one subhead. */
