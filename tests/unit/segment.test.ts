@@ -129,6 +129,21 @@ describe('items on a page', () => {
     expect(story?.byline.correspondents).toEqual(['赵玉国']);
   });
 
+  it('splits briefs set one after another without blank lines (seed 002 datelines under a 短讯 label)', () => {
+    const lines = seed('002').text.split('\n');
+    const briefs = [42, 50, 58].map((n) => lines[n - 1] ?? '');
+    const { articles } = parsePage({ file: '2025-07-02.txt', text: ['短讯', '', ...briefs].join('\n') });
+    expect(articles.map((a) => a.byline.reporters)).toEqual([['李兆宪', '刘勇'], ['吕晓磊'], ['姬翔']]);
+    expect(articles[0]?.kicker).toBe('短讯');
+    expect(articles.map((a) => a.county?.name)).toEqual(['市级', '临清市', '冠县']);
+    // A dateline quoted inside a wrapped sentence is not a new story.
+    const wrapped = parsePage({
+      file: 'w.txt',
+      text: `${briefs[0]?.slice(0, 30)}\n本报讯(记者 张浩)说的是${'事'.repeat(20)}。`,
+    });
+    expect(wrapped.articles).toHaveLength(1);
+  });
+
   it('treats promos and banners as page furniture', () => {
     expect(parsedSeed('004').page.furniture).toContainEqual({
       line: 87,

@@ -4,7 +4,8 @@
  * promo — so the segmenter sees blocks of one role each.
  */
 import type { BlockNode, BlockRole, Piece, PageTree } from './tree.ts';
-import { parseCreditLine, splitLeadingCredit, splitTrailingCredit } from './bylines.ts';
+import { parseCreditLine, parseDateline, splitLeadingCredit, splitTrailingCredit } from './bylines.ts';
+import { endsSentence } from './text.ts';
 
 const JUMP = /[（(]\s*(?:下转|上接|转|接)第?\s*[A-Za-z]?\d{1,2}\s*版[^（）()]{0,8}[）)]\s*$/u;
 const PROMO =
@@ -28,13 +29,22 @@ function rolePieces(piece: Piece): Array<{ role: BlockRole; piece: Piece }> {
   return [at('text', text)];
 }
 
+/**
+ * A dateline at the start of a line after a finished sentence opens another
+ * story, blank line or not: briefs are often set one after another.
+ */
+function opensStory(before: BlockNode, role: BlockRole, piece: Piece): boolean {
+  const previous = before.pieces[before.pieces.length - 1];
+  return role === 'text' && previous !== undefined && endsSentence(previous.text) && parseDateline(piece.text) !== null;
+}
+
 export function classifyBlock(block: BlockNode): BlockNode[] {
   if (STANDFIRST.test(block.pieces[0]?.text ?? '')) return [{ ...block, role: 'standfirst' }];
   const out: BlockNode[] = [];
   for (const piece of block.pieces) {
     for (const { role, piece: p } of rolePieces(piece)) {
       const last = out[out.length - 1];
-      if (last && last.role === role && role !== 'jump') last.pieces.push(p);
+      if (last && last.role === role && role !== 'jump' && !opensStory(last, role, p)) last.pieces.push(p);
       else out.push({ type: 'block', role, pieces: [p], gapBefore: out.length === 0 ? block.gapBefore : 0 });
     }
   }
