@@ -144,6 +144,20 @@ describe('items on a page', () => {
     expect(wrapped.articles).toHaveLength(1);
   });
 
+  it('opens a new story at a labelled heading even without a dateline (an editorial after a story)', () => {
+    const lines = seed('002').text.split('\n');
+    const story = [lines[33], '', lines[35]];
+    const editorial = ['本报社论', '', '以实干实绩推动高质量发展', '', lines[37]];
+    const { articles } = parsePage({ file: '2025-07-02.txt', text: [...story, '', ...editorial].join('\n') });
+    expect(articles).toHaveLength(2);
+    expect(articles[0]?.paragraphs).toHaveLength(2);
+    expect(articles[1]).toMatchObject({ kicker: '本报社论', headline: '以实干实绩推动高质量发展', kind: 'commentary' });
+    // The same heading without its label stays a subhead of the story above.
+    const plain = parsePage({ file: '2025-07-02.txt', text: [...story, '', ...editorial.slice(2)].join('\n') });
+    expect(plain.articles).toHaveLength(1);
+    expect(plain.articles[0]?.subheads).toHaveLength(1);
+  });
+
   it('treats promos and banners as page furniture', () => {
     expect(parsedSeed('004').page.furniture).toContainEqual({
       line: 87,

@@ -10,7 +10,7 @@ import { blockText } from './tree.ts';
 import { isHeadlineLike, localWrapWidth } from './wrapping.ts';
 import { parseAuthorLine, parseDateline, type ParsedDateline } from './bylines.ts';
 import { endsSentence, countSentenceStops, letterCodePoints, letterCount } from './text.ts';
-import { isLabel } from './labels.ts';
+import { isLabel, ledByLabel } from './labels.ts';
 import { gazetteer } from './gazetteer.ts';
 import { splitBanner } from './headlines.ts';
 
@@ -314,6 +314,7 @@ function headlineFirst(units: Unit[]): Segmentation {
       (author !== undefined ||
         caption !== undefined ||
         standfirst.length > 0 ||
+        ledByLabel(heads.map((b) => blockText(b))) ||
         s.creditsStory(k) ||
         (follower.kind === 'P' && (follower.dateline !== null || s.isPhotoCaption(k))) ||
         !s.current ||
