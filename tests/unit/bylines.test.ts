@@ -77,6 +77,18 @@ describe('datelines', () => {
     expect(d?.people.reporters).toEqual(['梅常伟']);
   });
 
+  it('reads a wire item reprinted with 据 and without place or date', () => {
+    expect(parseDateline('据新华社电 国家发展改革委11日表示')).toMatchObject({
+      raw: '据新华社电',
+      agency: '新华社',
+      place: null,
+      month: null,
+    });
+    expect(parseDateline('据新华社北京3月11日电 记者')).toMatchObject({ agency: '新华社', place: '北京', day: 11 });
+    // Only a named agency may leave out its place: 合作社电商 is body copy.
+    expect(parseDateline('合作社电商平台今年销售额达3000万元')).toBeNull();
+  });
+
   it('leaves a bracketed note that is not a credit in the text', () => {
     expect(parseDateline('本报讯(右图)记者从')?.raw).toBe('本报讯');
   });

@@ -158,6 +158,22 @@ describe('items on a page', () => {
     expect(plain.articles[0]?.subheads).toHaveLength(1);
   });
 
+  it('reads a line ending in a photo credit as a caption inside its story', () => {
+    const text = [
+      '本报讯(记者 白文斌)7月1日,东阿县阿胶产业园新项目集中开工,总投资28亿元。',
+      '',
+      '7月1日,东阿县阿胶产业园新项目开工现场。（本报记者 王军 摄）',
+      '',
+      '据新华社电 国家发展改革委1日表示,今年将安排中央预算内投资7000亿元。',
+    ].join('\n');
+    const [story, wire] = parsePage({ file: '2025-07-02.txt', text }).articles;
+    expect(story?.paragraphs).toHaveLength(1);
+    expect(story?.captions).toEqual(['7月1日,东阿县阿胶产业园新项目开工现场。 （本报记者 王军 摄）']);
+    expect(story?.credits[0]?.photographers).toEqual(['王军']);
+    expect(story?.byline.photographers).toEqual([]);
+    expect(wire).toMatchObject({ kind: 'wire', byline: { agency: '新华社', raw: '据新华社电' } });
+  });
+
   it('treats promos and banners as page furniture', () => {
     expect(parsedSeed('004').page.furniture).toContainEqual({
       line: 87,

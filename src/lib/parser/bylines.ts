@@ -241,17 +241,21 @@ export interface ParsedDateline {
 }
 
 const LOCAL_DATELINE = new RegExp(`^\\s*本\\s*报\\s*(?:(?<place>[${HAN}]{1,4}?)\\s*)?讯`, 'u');
-const WIRE_DATELINE = new RegExp(
-  `^\\s*(?<agency>新华社|中新社|中国新闻社|人民日报|大众日报|光明日报|经济日报|工人日报|农民日报|科技日报|[${HAN}]{2,4}?(?:社|网))` +
-    `(?<place>[${HAN}]{2,5}?)(?:(?<month>\\d{1,2})月)?(?:(?<day>\\d{1,2})日)?电`,
+const WIRE_PLACE_DATE = `(?<place>[${HAN}]{2,5}?)(?:(?<month>\\d{1,2})月)?(?:(?<day>\\d{1,2})日)?`;
+/** 新华社北京12月23日电, 据新华社电: a named agency may leave out place and date. */
+const NAMED_WIRE_DATELINE = new RegExp(
+  `^\\s*据?\\s*(?<agency>新华社|中新社|中国新闻社|人民日报|大众日报|光明日报|经济日报|工人日报|农民日报|科技日报)` +
+    `(?:${WIRE_PLACE_DATE})?电`,
   'u',
 );
+/** Any other 社 or 网 needs its place (so 合作社电商 is never a dateline). */
+const OTHER_WIRE_DATELINE = new RegExp(`^\\s*据?\\s*(?<agency>[${HAN}]{2,4}?(?:社|网))${WIRE_PLACE_DATE}电`, 'u');
 const BRACKET_CREDIT = /^\s*[（(]([^（）()]{1,60})[）)]/u;
 
-/** 本报讯(…), 本报聊城讯, 新华社北京12月23日电（记者 梅常伟） at the start of a paragraph. */
+/** 本报讯(…), 本报聊城讯, 新华社北京12月23日电（记者 梅常伟）, 据新华社电 at the start of a paragraph. */
 export function parseDateline(text: string): ParsedDateline | null {
   const local = LOCAL_DATELINE.exec(text);
-  const wire = local ? null : WIRE_DATELINE.exec(text);
+  const wire = local ? null : (NAMED_WIRE_DATELINE.exec(text) ?? OTHER_WIRE_DATELINE.exec(text));
   const m = local ?? wire;
   if (!m) return null;
   let end = m[0].length;

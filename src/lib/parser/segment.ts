@@ -164,14 +164,18 @@ class Segmenter {
     );
   }
 
-  /** A one-sentence caption inside a story, set off by the blank space a picture leaves. */
+  /**
+   * A one-sentence caption inside a story: set off by the blank space a
+   * picture leaves, or carrying the picture's credit on its own line
+   * (…开工现场。（本报记者 王军 摄））.
+   */
   isInlineCaption(i: number): boolean {
     const u = this.at(i);
-    if (!u || u.kind !== 'P' || u.dateline || u.block.gapBefore < 2 || !this.current) return false;
+    if (!u || u.kind !== 'P' || u.dateline || !this.current) return false;
     const text = blockText(u.block);
-    return (
-      (text.length <= 120 || letterCount(text) <= 120) && countSentenceStops(text) <= 1 && this.at(i + 1)?.kind === 'P'
-    );
+    if ((text.length > 120 && letterCount(text) > 120) || countSentenceStops(text) > 1) return false;
+    const next = this.at(i + 1);
+    return next?.kind === 'C' || (u.block.gapBefore >= 2 && next?.kind === 'P');
   }
 
   /** Takes a photo story (caption + credit) starting at i; returns the next index. */
