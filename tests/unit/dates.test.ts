@@ -55,6 +55,23 @@ describe('date of an article', () => {
     expect(a).toMatchObject({ date: parsedSeed('001').page.issueDate, dateSource: 'issue' });
   });
 
+  it('counts 昨日 and 前天 back from an issue date given by file name or editor', () => {
+    expect(leadDate('记者昨日从市农业农村局获悉,全市小麦收获已完成')).toEqual({ daysBeforeIssue: 1 });
+    // A month-day in the opening wins; a quoted 今天 and 日前 are not the story's day.
+    expect(leadDate('昨天(1月2日),全市首届冰雪节开幕')).toEqual({ month: 1, day: 2 });
+    expect(leadDate('“今天的日子越过越好。”村民说。日前,该村')).toBeNull();
+    const byName = { issueDate: '2026-01-03', year: 2026, source: 'filename' as const };
+    expect(resolveDate({ daysBeforeIssue: 1 }, byName)).toBe('2026-01-02');
+    expect(resolveDate({ daysBeforeIssue: 2 }, { ...byName, issueDate: '2026-03-01' })).toBe('2026-02-27');
+    // An issue date guessed from the text is only a lower bound: no day is counted from it.
+    expect(resolveDate({ daysBeforeIssue: 1 }, { ...byName, source: 'text' })).toBeNull();
+    const { articles } = parsePage({
+      file: '2026-01-03_A2.txt',
+      text: '本报讯(记者 张浩)昨日,江北水城旅游度假区首届冰雪嘉年华开幕。',
+    });
+    expect(articles[0]).toMatchObject({ date: '2026-01-02', dateSource: 'lead' });
+  });
+
   it('puts a December story on a February page in the year before', () => {
     const issue = { issueDate: '2025-02-10', year: 2025, source: 'filename' as const };
     expect(resolveDate({ month: 12, day: 28 }, issue)).toBe('2024-12-28');

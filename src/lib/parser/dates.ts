@@ -11,6 +11,15 @@ export interface MonthDay {
   year?: number;
 }
 
+/** 昨日, 前天: a day counted back from the issue date. */
+export interface DaysBeforeIssue {
+  daysBeforeIssue: number;
+}
+
+export type ReportedDay = MonthDay | DaysBeforeIssue;
+
+export const isMonthDay = (d: ReportedDay): d is MonthDay => 'month' in d;
+
 export interface IssueDate {
   issueDate: string | null;
   year: number | null;
@@ -66,13 +75,22 @@ export function monthDaysIn(text: string): MonthDay[] {
   return out;
 }
 
+const DAYS_BACK: Record<string, number> = { 今天: 0, 今日: 0, 昨天: 1, 昨日: 1, 前天: 2, 前日: 2 };
+// 日前 (recently) and 今日头条 are not days; a quoted remark speaks of its own day.
+const RELATIVE_DAY = /(?<!日)(今天|今日|昨天|昨日|前天|前日)(?!头条)/u;
+const QUOTED = /“[^“”]*”|「[^「」]*」/gu;
+
 /**
  * The date an article reports: the first month-day in its opening two
- * sentences (记者7月6日从…, “…”7月4日一大早, 3月18日、19日…).
+ * sentences (记者7月6日从…, “…”7月4日一大早, 3月18日、19日…), else a day
+ * counted from the issue (记者昨日从…获悉).
  */
-export function leadDate(lead: string): MonthDay | null {
+export function leadDate(lead: string): ReportedDay | null {
   const opening = sentences(lead).slice(0, 2).join('').slice(0, 160);
-  return monthDaysIn(opening)[0] ?? null;
+  const monthDay = monthDaysIn(opening)[0];
+  if (monthDay) return monthDay;
+  const relative = RELATIVE_DAY.exec(opening.replace(QUOTED, ''));
+  return relative ? { daysBeforeIssue: DAYS_BACK[relative[1] ?? ''] ?? 0 } : null;
 }
 
 const SENTENCE_STOPS = new Set(['。', '！', '？', '!', '?']);
@@ -117,8 +135,16 @@ export function issueDateFromText(text: string, articleDays: MonthDay[]): IssueD
   return { issueDate, year, source: 'text' };
 }
 
-/** Resolves a month-day against the issue date: a December story on a February page is last year's. */
-export function resolveDate(md: MonthDay, issue: IssueDate): string | null {
+/**
+ * Resolves a month-day against the issue date: a December story on a February
+ * page is last year's. A day counted back (昨日) needs an issue date given by
+ * an editor or the file name, not one guessed from the text.
+ */
+export function resolveDate(md: ReportedDay, issue: IssueDate): string | null {
+  if (!isMonthDay(md)) {
+    if (!issue.issueDate || issue.source === 'text') return null;
+    return new Date(Date.parse(issue.issueDate) - md.daysBeforeIssue * 86_400_000).toISOString().slice(0, 10);
+  }
   if (md.year) return isoDate(md.year, md.month, md.day);
   if (issue.year === null) return null;
   const sameYear = isoDate(issue.year, md.month, md.day);

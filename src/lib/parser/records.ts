@@ -20,7 +20,7 @@ import {
 } from './bylines.ts';
 import { paragraphsOf } from './wrapping.ts';
 import { displayWidth, endsSentence, lettersOnly } from './text.ts';
-import { leadDate, resolveDate, type IssueDate, type MonthDay } from './dates.ts';
+import { isMonthDay, leadDate, resolveDate, type IssueDate, type MonthDay, type ReportedDay } from './dates.ts';
 import { resolveCounty } from './county.ts';
 import { extractFigures } from './figures.ts';
 import { assignTopics } from './topics.ts';
@@ -29,7 +29,7 @@ import { COMMENTARY_LABEL } from './labels.ts';
 /** An article before the page's issue date is known. */
 export interface DraftArticle {
   record: Omit<Article, 'id' | 'date' | 'dateSource'>;
-  reported: MonthDay | null;
+  reported: ReportedDay | null;
   reportedFrom: 'dateline' | 'lead' | null;
 }
 
@@ -271,5 +271,5 @@ export function finishArticles(
 }
 
 export function leadDates(drafts: DraftArticle[]): MonthDay[] {
-  return drafts.flatMap((d) => (d.reported ? [d.reported] : []));
+  return drafts.flatMap((d) => (d.reported && isMonthDay(d.reported) ? [d.reported] : []));
 }

@@ -172,10 +172,10 @@ class Segmenter {
   isInlineCaption(i: number): boolean {
     const u = this.at(i);
     if (!u || u.kind !== 'P' || u.dateline || !this.current) return false;
-    const text = blockText(u.block);
-    if ((text.length > 120 && letterCount(text) > 120) || countSentenceStops(text) > 1) return false;
     const next = this.at(i + 1);
-    return next?.kind === 'C' || (u.block.gapBefore >= 2 && next?.kind === 'P');
+    if (!(next?.kind === 'C' || (u.block.gapBefore >= 2 && next?.kind === 'P'))) return false;
+    const text = blockText(u.block);
+    return (text.length <= 120 || letterCount(text) <= 120) && countSentenceStops(text) <= 1;
   }
 
   /** Takes a photo story (caption + credit) starting at i; returns the next index. */
