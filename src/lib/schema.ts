@@ -10,7 +10,7 @@ export const ARTICLE_KINDS = ['news', 'photo', 'commentary', 'wire', 'brief'] as
 export const ArticleKind = z.enum(ARTICLE_KINDS);
 
 /** Where a date came from, strongest first. */
-export const DATE_SOURCES = ['meta', 'filename', 'dateline', 'lead', 'text', 'issue', 'none'] as const;
+export const DATE_SOURCES = ['meta', 'filename', 'folio', 'dateline', 'lead', 'text', 'issue', 'none'] as const;
 export const DateSource = z.enum(DATE_SOURCES);
 
 export const SourceRef = z.object({

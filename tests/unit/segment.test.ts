@@ -174,6 +174,39 @@ describe('items on a page', () => {
     expect(wire).toMatchObject({ kind: 'wire', byline: { agency: '新华社', raw: '据新华社电' } });
   });
 
+  it('reads a page whose stories are signed at the end, under a folio (seed 002 set that way)', () => {
+    const lines = seed('002').text.split('\n');
+    const undated = (n: number) => (lines[n - 1] ?? '').replace(/^本报讯\([^)]*\)/u, '');
+    const text = [
+      '聊城日报 2025年7月2日 星期三 第2版 责任编辑：王 五 校对：钱 七',
+      '',
+      lines[47],
+      '',
+      undated(50),
+      '',
+      `${lines[53]}（记者 吕晓磊）`,
+      '',
+      lines[55],
+      '',
+      undated(58),
+      '',
+      `${lines[61]}（记者 姬翔 通讯员 王 芳）`,
+      '',
+      '新闻热线：0635-8888888',
+    ].join('\n');
+    const { page, articles } = parsePage({ file: 'page.txt', text });
+    expect(page.furniture.map((f) => f.line)).toEqual([1, 15]);
+    expect(page).toMatchObject({ issueDate: '2025-07-02', dateSource: 'folio', leftovers: [] });
+    expect(articles.map((a) => a.headline)).toEqual([lines[47], lines[55]]);
+    expect(articles.map((a) => a.byline.reporters)).toEqual([['吕晓磊'], ['姬翔']]);
+    expect(articles[1]?.byline.correspondents).toEqual(['王芳']);
+    expect(articles[1]?.byline.raw).toBe('（记者 姬翔 通讯员 王 芳）');
+    expect(articles[1]?.paragraphs.at(-1)).toBe(lines[61]);
+    // A bracketed 记者 inside a sentence is no signature.
+    const inside = parsePage({ file: 'page.txt', text: '全市召开会议（记者 张三参加）并部署工作。' });
+    expect(inside.articles[0]?.byline.reporters).toEqual([]);
+  });
+
   it('treats promos and banners as page furniture', () => {
     expect(parsedSeed('004').page.furniture).toContainEqual({
       line: 87,

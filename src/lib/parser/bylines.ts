@@ -4,6 +4,7 @@
  * photo credits after a caption and a commentator's bare name. Pure functions.
  */
 import surnamesRaw from '../../data/surnames.json' with { type: 'json' };
+import { endsSentence } from './text.ts';
 
 export type CreditRole = 'reporter' | 'correspondent' | 'photographer' | 'author';
 
@@ -207,6 +208,24 @@ export function splitTrailingCredit(text: string): { text: string; credit: strin
     return { text: text.slice(0, m.index), credit: creditText, people: scanned.people };
   }
   return null;
+}
+
+const TRAILING_SIGNOFF =
+  /[（(]\s*(?:本\s*报\s*)?(?:记\s*者|通\s*讯\s*员|实习生|见习记者|特约记者)[^（）()]{1,40}[）)]\s*$/u;
+
+/**
+ * A story's byline printed after its last sentence: …年底前完工。（记者 张三
+ * 通讯员 李四）. Not a photo credit (those end in 摄).
+ */
+export function splitSignoff(text: string): { text: string; credit: string; people: People } | null {
+  const m = TRAILING_SIGNOFF.exec(text);
+  if (!m || m.index === 0 || /摄\s*[）)]\s*$/u.test(m[0])) return null;
+  const before = text.slice(0, m.index);
+  if (!endsSentence(before)) return null;
+  const inner = m[0].trim().replace(/^[（(]|[）)]$/gu, '');
+  const scanned = scanCredit(inner);
+  if (!scanned || inner.slice(scanned.end).trim() !== '') return null;
+  return { text: before, credit: m[0], people: scanned.people };
 }
 
 const SURNAMES = new Set<string>(surnamesRaw.single.split(''));

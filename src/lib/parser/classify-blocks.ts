@@ -4,13 +4,25 @@
  * promo — so the segmenter sees blocks of one role each.
  */
 import type { BlockNode, BlockRole, Piece, PageTree } from './tree.ts';
-import { parseCreditLine, parseDateline, splitLeadingCredit, splitTrailingCredit } from './bylines.ts';
+import { parseCreditLine, parseDateline, splitLeadingCredit, splitSignoff, splitTrailingCredit } from './bylines.ts';
 import { endsSentence } from './text.ts';
+import { FOLIO_DATE } from './dates.ts';
 
 const JUMP = /[（(]\s*(?:下转|上接|转|接)第?\s*[A-Za-z]?\d{1,2}\s*版[^（）()]{0,8}[）)]\s*$/u;
 const PROMO =
   /^(?:更多|详细|完整|全文).{0,24}(?:请见|详见|请看|请关注|请登录|请扫|见)|扫码|二维码|客户端.{0,12}(?:频道|查看)$/u;
 const STANDFIRST = /^\s*[◆◇]/u;
+/** The folio: the desk's names (责任编辑：…) or the day (2025年11月20日 星期四) on a short line. */
+const FOLIO_CREDITS = /(?:责任编辑|责编|美术编辑|美编|校对|版式设计|版式|组版|值班编辑)\s*[:：]/u;
+/** The desk's contact lines. */
+const CONTACT = /^\s*(?:新闻热线|报料热线|投稿邮箱|广告热线|发行热线|订阅热线|订报热线|值班电话)\s*[:：]/u;
+
+function isFurniture(text: string): boolean {
+  const t = text.trim();
+  if (FOLIO_CREDITS.test(t) || CONTACT.test(t)) return true;
+  if (t.length <= 40 && PROMO.test(t)) return true;
+  return t.length <= 60 && FOLIO_DATE.test(t) && !endsSentence(t);
+}
 
 function rolePieces(piece: Piece): Array<{ role: BlockRole; piece: Piece }> {
   const { text, line } = piece;
@@ -25,7 +37,9 @@ function rolePieces(piece: Piece): Array<{ role: BlockRole; piece: Piece }> {
   }
   const trail = splitTrailingCredit(text);
   if (trail) return [at('text', trail.text), at('credit', trail.credit)];
-  if (text.trim().length <= 40 && PROMO.test(text.trim())) return [at('furniture', text)];
+  const signoff = splitSignoff(text);
+  if (signoff) return [at('text', signoff.text), at('signoff', signoff.credit)];
+  if (isFurniture(text)) return [at('furniture', text)];
   return [at('text', text)];
 }
 

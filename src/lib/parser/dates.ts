@@ -44,6 +44,19 @@ export function dateFromFileName(name: string): { date: string; pageLabel: strin
   return { date, pageLabel: label?.[1]?.toUpperCase() ?? null };
 }
 
+/** The date in a page's folio: 2025年11月20日 星期四. */
+export const FOLIO_DATE = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:星期|周)[一二三四五六日天]/u;
+
+/** The issue date printed in the page's folio, if a furniture line holds one. */
+export function folioDate(furniture: string[]): string | null {
+  for (const line of furniture) {
+    const m = FOLIO_DATE.exec(line);
+    const date = m ? isoDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+    if (date) return date;
+  }
+  return null;
+}
+
 const FUTURE_BEFORE = /(?:到|至|力争|预计|计划|将于|将在|拟于?|定于|目标)\s*$/u;
 const FUTURE_AFTER = /^(?:年前|年底前|年远景|年目标|年将)/u;
 

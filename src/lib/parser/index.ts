@@ -15,7 +15,7 @@ import classifyBlocks from './classify-blocks.ts';
 import segmentArticles from './segment.ts';
 import articleRecords, { finishArticles, leadDates, type PageDraft } from './records.ts';
 import type { PageData } from './tree.ts';
-import { dateFromFileName, issueDateFromText, type IssueDate } from './dates.ts';
+import { dateFromFileName, folioDate, issueDateFromText, type IssueDate } from './dates.ts';
 
 export { PARSER_VERSION } from './version.ts';
 
@@ -76,6 +76,8 @@ function issueDateOf(input: ParseInput, text: string, draft: PageDraft): IssueDa
       pageLabel: fromName.pageLabel,
     };
   }
+  const fromFolio = folioDate(draft.furniture.map((f) => f.text));
+  if (fromFolio) return { issueDate: fromFolio, year: Number(fromFolio.slice(0, 4)), source: 'folio', pageLabel: null };
   return { ...issueDateFromText(text, leadDates(draft.articles)), pageLabel: null };
 }
 

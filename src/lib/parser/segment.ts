@@ -5,7 +5,7 @@
  * words with the leads they are attached to wins.
  */
 import type { VFile } from 'vfile';
-import type { ArticleNode, BlockNode, FurnitureNode, PageData, PageTree } from './tree.ts';
+import type { ArticleNode, BlockNode, BlockRole, FurnitureNode, PageData, PageTree } from './tree.ts';
 import { blockText } from './tree.ts';
 import { isHeadlineLike, localWrapWidth } from './wrapping.ts';
 import { parseAuthorLine, parseDateline, type ParsedDateline } from './bylines.ts';
@@ -14,7 +14,7 @@ import { isLabel, ledByLabel } from './labels.ts';
 import { gazetteer } from './gazetteer.ts';
 import { splitBanner } from './headlines.ts';
 
-type UnitKind = 'H' | 'P' | 'B' | 'C' | 'S' | 'J' | 'F';
+type UnitKind = 'H' | 'P' | 'B' | 'C' | 'E' | 'S' | 'J' | 'F';
 interface Unit {
   kind: UnitKind;
   block: BlockNode;
@@ -24,6 +24,15 @@ interface Unit {
 const PLACE_WORDS = new Set(gazetteer.units.flatMap((u) => [u.name, u.short, ...u.aliases]));
 /** Longest caption a photo story carries; longer text is a story's last paragraph. */
 const MAX_CAPTION = 320;
+
+const KIND_OF_ROLE: Record<Exclude<BlockRole, 'text'>, UnitKind> = {
+  byline: 'B',
+  credit: 'C',
+  signoff: 'E',
+  standfirst: 'S',
+  jump: 'J',
+  furniture: 'F',
+};
 
 function toUnits(blocks: BlockNode[]): Unit[] {
   const headlineLike = blocks.map((b, i) => isHeadlineLike(b, localWrapWidth(blocks, i), blocks[i + 1]));
@@ -47,20 +56,7 @@ function toUnits(blocks: BlockNode[]): Unit[] {
     mergedHeadlineLike.push(headlineLike[i] ?? false);
   });
   return merged.map((block, i) => {
-    const kind: UnitKind =
-      block.role === 'byline'
-        ? 'B'
-        : block.role === 'credit'
-          ? 'C'
-          : block.role === 'standfirst'
-            ? 'S'
-            : block.role === 'jump'
-              ? 'J'
-              : block.role === 'furniture'
-                ? 'F'
-                : mergedHeadlineLike[i]
-                  ? 'H'
-                  : 'P';
+    const kind: UnitKind = block.role === 'text' ? (mergedHeadlineLike[i] ? 'H' : 'P') : KIND_OF_ROLE[block.role];
     return { kind, block, dateline: kind === 'P' ? parseDateline(block.pieces[0]?.text ?? '') : null };
   });
 }
@@ -209,6 +205,13 @@ class Segmenter {
       case 'C':
         if (a) a.credits.push(u.block);
         else this.leftover(u.block);
+        return i + 1;
+      case 'E':
+        // A byline after the last sentence ends its story.
+        if (a) {
+          a.bylines.push(u.block);
+          this.closed = true;
+        } else this.leftover(u.block);
         return i + 1;
       case 'S':
         if (!a || a.body.length > 0 || this.closed) this.start();

@@ -16,6 +16,7 @@ export type BlockRole =
   | 'text' // body copy or a headline, decided by the segmenter
   | 'byline' // 记者/通讯员 credit lines
   | 'credit' // a photo credit printed at the end of a caption line
+  | 'signoff' // a story's byline printed after its last sentence: …完工。（记者 张三）
   | 'standfirst' // ◆ …
   | 'jump' // （下转第8版）
   | 'furniture'; // promos, page banners
