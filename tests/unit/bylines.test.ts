@@ -52,6 +52,15 @@ describe('credits sharing a line with text', () => {
     expect(split?.text).toBe('产品畅销北京、重庆、云南等国内多个省市。');
     expect(split?.people.reporters).toEqual(['许金松']);
   });
+
+  it('splits a bare photo credit after a finished sentence, and nothing else that ends in 摄', () => {
+    const split = splitTrailingCredit('11月19日,冠县东古城镇的工人在生产线上作业。 本报通讯员 赵敏 摄');
+    expect(split).toMatchObject({ text: '11月19日,冠县东古城镇的工人在生产线上作业。', credit: ' 本报通讯员 赵敏 摄' });
+    expect(split?.people.photographers).toEqual(['赵敏']);
+    // Mid-sentence, or words that are no names: text.
+    expect(splitTrailingCredit('记者在现场看到工人们正在拍摄')).toBeNull();
+    expect(splitTrailingCredit('他说。记者现场拍摄')).toBeNull();
+  });
 });
 
 describe('datelines', () => {

@@ -192,10 +192,15 @@ export function splitLeadingCredit(text: string): { credit: string; rest: string
 
 const TRAILING_MARKED = /\s*[■□]\s*[^■□]{2,40}$/u;
 const TRAILING_SHOT = /\s*[（(][^（）()]{2,30}摄\s*[）)]\s*$/u;
+/** …生产线上作业。 本报通讯员 赵敏 摄: no marker, no brackets, but after a finished sentence and ending in 摄. */
+const TRAILING_BARE_SHOT =
+  /(?<=[。！？”])\s*(?:本\s*报\s*)?(?:摄\s*影\s*)?(?:记\s*者|通\s*讯\s*员|实习生|见习记者|特约记者)[^。！？，,（）()]{2,30}摄\s*$/u;
 
 /** A photo credit closing a caption line: …省市。 ■ 本报记者 许金松 */
 export function splitTrailingCredit(text: string): { text: string; credit: string; people: People } | null {
-  for (const pattern of [TRAILING_MARKED, TRAILING_SHOT]) {
+  // Every pattern needs a marker or 摄; most lines have neither.
+  if (!/[■□摄]/u.test(text)) return null;
+  for (const pattern of [TRAILING_MARKED, TRAILING_SHOT, TRAILING_BARE_SHOT]) {
     const m = pattern.exec(text);
     if (!m || m.index === 0) continue;
     const creditText = m[0];
