@@ -192,9 +192,13 @@ export function splitLeadingCredit(text: string): { credit: string; rest: string
 
 const TRAILING_MARKED = /\s*[■□]\s*[^■□]{2,40}$/u;
 const TRAILING_SHOT = /\s*[（(][^（）()]{2,30}摄\s*[）)]\s*$/u;
-/** …生产线上作业。 本报通讯员 赵敏 摄: no marker, no brackets, but after a finished sentence and ending in 摄. */
+/**
+ * …生产线上作业。 本报通讯员 赵敏 摄: no marker, no brackets, so it must
+ * follow a finished sentence and, as parseCreditLine asks, have a space after
+ * its role word (记者现场拍摄 is body copy).
+ */
 const TRAILING_BARE_SHOT =
-  /(?<=[。！？”])\s*(?:本\s*报\s*)?(?:摄\s*影\s*)?(?:记\s*者|通\s*讯\s*员|实习生|见习记者|特约记者)[^。！？，,（）()]{2,30}摄\s*$/u;
+  /(?<=[。！？”])\s*(?:本\s*报\s*)?(?:摄\s*影\s*)?(?:记\s*者|通\s*讯\s*员|实习生|见习记者|特约记者)\s[^。！？，,（）()]{2,30}摄\s*$/u;
 
 /** A photo credit closing a caption line: …省市。 ■ 本报记者 许金松 */
 export function splitTrailingCredit(text: string): { text: string; credit: string; people: People } | null {
