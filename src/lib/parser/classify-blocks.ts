@@ -1,7 +1,8 @@
 /**
  * unified plugin: cuts each raw block where its lines change role — a credit
- * line, a credit that opens or closes a line, a standfirst, a jump line, a
- * promo — so the segmenter sees blocks of one role each.
+ * line, a credit that opens or closes a line, a byline signed after the last
+ * sentence, a standfirst, a jump line, a promo, the folio — and where a
+ * dateline opens another story, so the segmenter sees blocks of one role each.
  */
 import type { BlockNode, BlockRole, Piece, PageTree } from './tree.ts';
 import { parseCreditLine, parseDateline, splitLeadingCredit, splitSignoff, splitTrailingCredit } from './bylines.ts';
