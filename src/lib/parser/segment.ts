@@ -104,6 +104,13 @@ class Segmenter {
     return this.current;
   }
 
+  /** Adds the block to the current story (ending it when it closes one), or to leftovers when none is open. */
+  attach(block: BlockNode, into: 'jumps' | 'credits' | 'bylines', ends: boolean) {
+    if (!this.current) return this.leftover(block);
+    this.current[into].push(block);
+    if (ends) this.closed = true;
+  }
+
   leftover(block: BlockNode, type: 'furniture' | 'leftover' = 'leftover') {
     this.out.push({ type, block });
   }
@@ -197,21 +204,14 @@ class Segmenter {
         return i + 1;
       case 'J':
         // （下转第8版）: the story goes on elsewhere; what follows here is another story.
-        if (a) {
-          a.jumps.push(u.block);
-          this.closed = true;
-        } else this.leftover(u.block);
+        this.attach(u.block, 'jumps', true);
         return i + 1;
       case 'C':
-        if (a) a.credits.push(u.block);
-        else this.leftover(u.block);
+        this.attach(u.block, 'credits', false);
         return i + 1;
       case 'E':
         // A byline after the last sentence ends its story.
-        if (a) {
-          a.bylines.push(u.block);
-          this.closed = true;
-        } else this.leftover(u.block);
+        this.attach(u.block, 'bylines', true);
         return i + 1;
       case 'S':
         if (!a || a.body.length > 0 || this.closed) this.start();
