@@ -4,7 +4,8 @@
  * photo credits after a caption and a commentator's bare name. Pure functions.
  */
 import surnamesRaw from '../../data/surnames.json' with { type: 'json' };
-import { endsSentence } from './text.ts';
+import { endsSentence, literalAlternation } from './text.ts';
+import { gazetteer } from './gazetteer.ts';
 
 export type CreditRole = 'reporter' | 'correspondent' | 'photographer' | 'author';
 
@@ -19,45 +20,50 @@ export function emptyPeople(): People {
   return { reporters: [], correspondents: [], photographers: [], authors: [] };
 }
 
-const s = (word: string) => [...word].join('\\s*');
 const HAN = '\\p{Script=Han}';
+const spaced = (word: string) => [...word].join('\\s*');
 
-/** Role words, longest first; their characters may be spaced out in print. */
-const ROLES: Array<[string, CreditRole[]]> = [
-  ['本报特约记者', ['reporter']],
-  ['本报摄影记者', ['photographer']],
-  ['本报特约通讯员', ['correspondent']],
-  ['本报通讯员', ['correspondent']],
-  ['特约通讯员', ['correspondent']],
-  ['本报记者', ['reporter']],
-  ['摄影记者', ['photographer']],
-  ['特约记者', ['reporter']],
-  ['首席记者', ['reporter']],
-  ['见习记者', ['reporter']],
-  ['全媒体记者', ['reporter']],
-  ['通讯员', ['correspondent']],
-  ['实习生', ['correspondent']],
-  ['记者', ['reporter']],
-  ['文/图', ['reporter', 'photographer']],
-  ['图/文', ['reporter', 'photographer']],
-  ['文／图', ['reporter', 'photographer']],
-  ['图／文', ['reporter', 'photographer']],
-  ['摄影', ['photographer']],
-];
-const ROLE_SOURCE = ROLES.map(([w]) => s(w).replace('/', '\\/')).join('|');
-const ROLE_AT = new RegExp(`^(?:${ROLE_SOURCE})`, 'u');
-const rolesOf = (matched: string): CreditRole[] =>
-  ROLES.find(([w]) => w === matched.replace(/\s+/g, ''))?.[1] ?? ['reporter'];
+/**
+ * A role word: who the paper says a person is. An outlet may lead it
+ * (本报, 聊城日报全媒体, 齐鲁晚报·齐鲁壹点, 新华社, 潍坊日报社), qualifiers
+ * may stand between (全媒体, 特约, 首席, 见习, 摄影), and print may space out
+ * every character (本 报 记 者).
+ */
+const OUTLET = `(?:本\\s*报|[${HAN}·]{2,10}?(?:日报社?|晚报|报社|电视台|融媒体中心|新闻网|新华社|中新社|壹点))`;
+const QUALIFIER = `(?:${['全媒体', '特约', '首席', '见习', '摄影', '驻站', '融媒'].map(spaced).join('|')})`;
+const CORE = `(?:${['记者', '通讯员', '实习生'].map(spaced).join('|')})`;
+const SLASHED = `(?:文\\s*[/／]\\s*图|图\\s*[/／]\\s*文|[文图片]\\s*[/／]|摄\\s*影\\s*[/／])`;
+const ROLE_AT = new RegExp(`^(?:${SLASHED}|(?:${OUTLET}\\s*)?(?:${QUALIFIER}\\s*)*${CORE}|摄\\s*影(?=\\s))`, 'u');
+
+function rolesOf(matched: string): CreditRole[] {
+  const w = matched.replace(/\s+/gu, '');
+  if (/^(?:文[/／]图|图[/／]文)$/u.test(w)) return ['reporter', 'photographer'];
+  if (/^文[/／]$/u.test(w)) return ['reporter'];
+  if (/^(?:[图片][/／]|摄影[/／]?)$/u.test(w)) return ['photographer'];
+  if (/(?:通讯员|实习生)$/u.test(w)) return ['correspondent'];
+  return w.includes('摄影记者') ? ['photographer'] : ['reporter'];
+}
+
+/** The outlet a role word names when it is not this paper (新华社记者 → 新华社). */
+function outletOf(matched: string): string | null {
+  const w = matched.replace(/\s+/gu, '');
+  const m = /^(新华社|中新社|中国新闻社|人民日报|大众日报|光明日报|经济日报|工人日报|农民日报)/u.exec(w);
+  return m?.[1] ?? null;
+}
 
 const NAME_CHAR = new RegExp(`[${HAN}·]`, 'u');
 const MARKER = /^[■□●▲◆★]\s*/u;
+/** Space, list commas and the marks that set credits apart: □通讯员 … □记者 … */
+const SEPARATOR = /^[\s、，,■□●▲◆★]+/u;
 
 export interface ScannedCredit {
   /** Characters of the input the credit spans. */
   end: number;
   people: People;
-  /** The credit named no role word but ended in 摄. */
+  /** How the credit closed: 报道, or 摄 (摄影报道 too). */
   endedWith: '报道' | '摄' | null;
+  /** Another outlet named in a role word (新华社记者): the story is its copy. */
+  outlet: string | null;
 }
 
 /** Splits "王 芳 李明" style runs: lone characters are halves of a spaced name. */
@@ -95,10 +101,28 @@ function addPeople(people: People, roles: CreditRole[], names: string[]) {
   }
 }
 
+const CLOSING = /^(摄\s*影\s*报\s*道|报\s*道|摄)(?=$|[\s）)■□])/u;
+
+/**
+ * A name: one to four Han characters (or ·) ending at a space, 、, a marker,
+ * a bracket, a role word or the end. Unspaced credits (记者张三通讯员李四)
+ * end a name where the next role word begins.
+ */
+function nameAt(rest: string): string | null {
+  const chars = [...rest];
+  let j = 0;
+  while (j < chars.length && j < 5 && NAME_CHAR.test(chars[j] ?? '')) {
+    if (j >= 2 && (ROLE_AT.test(chars.slice(j).join('')) || CLOSING.test(chars.slice(j).join('')))) break;
+    j++;
+  }
+  const after = chars.slice(j).join('');
+  const boundary = after === '' || /^[\s、，,）)■□]/u.test(after) || ROLE_AT.test(after) || CLOSING.test(after);
+  return j === 0 || j > 4 || !boundary ? null : chars.slice(0, j).join('');
+}
+
 /**
  * Reads role words and the names after each from the start of `text`.
- * Returns null unless at least one name follows a role word. A name is one to
- * four Han characters ending at a space, 、, a role word or the end.
+ * Returns null unless at least one name follows a role word.
  */
 export function scanCredit(text: string): ScannedCredit | null {
   const people = emptyPeople();
@@ -109,6 +133,7 @@ export function scanCredit(text: string): ScannedCredit | null {
   let named = 0;
   let end = 0;
   let endedWith: ScannedCredit['endedWith'] = null;
+  let outlet: string | null = null;
   const flush = () => {
     if (roles && tokens.length > 0) {
       const names = mergeSpacedNames(tokens);
@@ -120,7 +145,7 @@ export function scanCredit(text: string): ScannedCredit | null {
   };
   while (i < text.length) {
     const rest = text.slice(i);
-    const space = /^[\s、，,]+/u.exec(rest);
+    const space = SEPARATOR.exec(rest);
     if (space) {
       i += space[0].length;
       continue;
@@ -130,12 +155,13 @@ export function scanCredit(text: string): ScannedCredit | null {
       const wasPhotoPair = roles !== null && tokens.length === 0 && roles.includes('photographer');
       flush();
       roles = rolesOf(role[0]);
+      outlet ??= outletOf(role[0]);
       if (wasPhotoPair) pendingPhoto = true;
       i += role[0].length;
       end = i;
       continue;
     }
-    const closing = /^(报\s*道|摄)(?=$|[\s）)])/u.exec(rest);
+    const closing = CLOSING.exec(rest);
     if (closing && (tokens.length > 0 || named > 0)) {
       endedWith = closing[1]?.startsWith('报') ? '报道' : '摄';
       if (endedWith === '摄' && roles && !roles.includes('photographer')) roles = ['photographer'];
@@ -144,33 +170,45 @@ export function scanCredit(text: string): ScannedCredit | null {
       break;
     }
     if (roles === null) return null;
-    let j = 0;
-    const chars = [...rest];
-    while (j < chars.length && j < 5 && NAME_CHAR.test(chars[j] ?? '')) j++;
-    const token = chars.slice(0, j).join('');
-    const after = chars[j] ?? '';
-    const boundary = after === '' || /[\s、，,）)]/u.test(after) || ROLE_AT.test(chars.slice(j).join(''));
-    if (j === 0 || j > 4 || !boundary) break;
+    const token = nameAt(rest);
+    if (token === null) break;
     tokens.push(token);
     i += token.length;
     end = i;
   }
   flush();
   if (named === 0) return null;
-  return { end, people, endedWith };
+  return { end, people, endedWith, outlet };
 }
 
-/** A line that is nothing but a credit: ■本报记者 李兆宪, □记者 高田 报道. */
-export function parseCreditLine(text: string): People | null {
+/** Names alone in brackets, as 本报讯(王芳) or a signed （孟庆朋）: only plausible personal names. */
+export function bareNames(text: string): string[] | null {
+  const tokens = text
+    .trim()
+    .split(/[\s、，,]+/u)
+    .filter(Boolean);
+  const names = mergeSpacedNames(tokens);
+  return names.length > 0 && names.length <= 4 && names.every(isPersonName) ? names : null;
+}
+
+const ROLE_ANYWHERE = new RegExp(ROLE_AT.source.slice(1), 'u');
+const ROLE_THEN_SPACE = new RegExp(`(?:${ROLE_AT.source.slice(1)})\\s`, 'u');
+
+/** A line that is nothing but a credit, with what it says: ■本报记者 李兆宪, □记者 高田 报道. */
+export function readCreditLine(text: string): ScannedCredit | null {
   const trimmed = text.trim();
   const marker = MARKER.exec(trimmed);
   const body = trimmed.slice(marker?.[0].length ?? 0);
   const scanned = scanCredit(body);
   if (!scanned || body.slice(scanned.end).trim() !== '') return null;
-  // Without a marker a credit needs a space after its role word, so that
+  // Without a marker a credit needs a space after a role word, so that
   // body copy such as 记者获悉 is never read as a credit.
-  if (!marker && !/^(?:本\s*报)?\S*?(?:记\s*者|通\s*讯\s*员|实\s*习\s*生|文\s*[/／]\s*图)\s/u.test(body)) return null;
-  return scanned.people;
+  if (!marker && !ROLE_THEN_SPACE.test(body)) return null;
+  return scanned;
+}
+
+export function parseCreditLine(text: string): People | null {
+  return readCreditLine(text)?.people ?? null;
 }
 
 /**
@@ -194,11 +232,13 @@ const TRAILING_MARKED = /\s*[■□]\s*[^■□]{2,40}$/u;
 const TRAILING_SHOT = /\s*[（(][^（）()]{2,30}摄\s*[）)]\s*$/u;
 /**
  * …生产线上作业。 本报通讯员 赵敏 摄: no marker, no brackets, so it must
- * follow a finished sentence and, as parseCreditLine asks, have a space after
+ * follow a finished sentence and, as readCreditLine asks, have a space after
  * its role word (记者现场拍摄 is body copy).
  */
-const TRAILING_BARE_SHOT =
-  /(?<=[。！？”])\s*(?:本\s*报\s*)?(?:摄\s*影\s*)?(?:记\s*者|通\s*讯\s*员|实习生|见习记者|特约记者)\s[^。！？，,（）()]{2,30}摄\s*$/u;
+const TRAILING_BARE_SHOT = new RegExp(
+  `(?<=[。！？”])\\s*(?:${ROLE_ANYWHERE.source})\\s[^。！？，,（）()]{2,30}(?:摄|摄影报道)\\s*$`,
+  'u',
+);
 
 /** A photo credit closing a caption line: …省市。 ■ 本报记者 许金松 */
 export function splitTrailingCredit(text: string): { text: string; credit: string; people: People } | null {
@@ -213,28 +253,44 @@ export function splitTrailingCredit(text: string): { text: string; credit: strin
       .replace(MARKER, '')
       .replace(/^[（(]|[）)]$/gu, '');
     const scanned = scanCredit(inner);
-    if (!scanned || inner.slice(scanned.end).trim() !== '') continue;
-    return { text: text.slice(0, m.index), credit: creditText, people: scanned.people };
+    if (scanned && inner.slice(scanned.end).trim() === '')
+      return { text: text.slice(0, m.index), credit: creditText, people: scanned.people };
+    // ■ 本报通讯员 张振祥 is a credit; ■ 张振祥 (a bare name after the marker) is one too.
+    const bare = pattern === TRAILING_MARKED ? bareNames(inner) : null;
+    if (bare)
+      return { text: text.slice(0, m.index), credit: creditText, people: { ...emptyPeople(), photographers: bare } };
   }
   return null;
 }
 
-const TRAILING_SIGNOFF =
-  /[（(]\s*(?:本\s*报\s*)?(?:记\s*者|通\s*讯\s*员|实习生|见习记者|特约记者)[^（）()]{1,40}[）)]\s*$/u;
+const BRACKETED_END = /[（(]([^（）()]{1,40})[）)]\s*$/u;
+
+/** What a bracketed credit says: role words and names, or names alone (（孟庆朋）). */
+function bracketCredit(inner: string): People | null {
+  if (/摄\s*$/u.test(inner)) return null;
+  const scanned = scanCredit(inner);
+  if (scanned) return inner.slice(scanned.end).trim() === '' ? scanned.people : null;
+  const bare = bareNames(inner);
+  return bare ? { ...emptyPeople(), reporters: bare } : null;
+}
 
 /**
  * A story's byline printed after its last sentence: …年底前完工。（记者 张三
- * 通讯员 李四）. Not a photo credit (those end in 摄).
+ * 通讯员 李四）, or a name alone: …氛围。（孟庆朋）. Not a photo credit (those end in 摄).
  */
 export function splitSignoff(text: string): { text: string; credit: string; people: People } | null {
-  const m = TRAILING_SIGNOFF.exec(text);
-  if (!m || m.index === 0 || /摄\s*[）)]\s*$/u.test(m[0])) return null;
+  const m = BRACKETED_END.exec(text);
+  if (!m || m.index === 0) return null;
   const before = text.slice(0, m.index);
   if (!endsSentence(before)) return null;
-  const inner = m[0].trim().replace(/^[（(]|[）)]$/gu, '');
-  const scanned = scanCredit(inner);
-  if (!scanned || inner.slice(scanned.end).trim() !== '') return null;
-  return { text: before, credit: m[0], people: scanned.people };
+  const people = bracketCredit(m[1] ?? '');
+  return people ? { text: before, credit: m[0], people } : null;
+}
+
+/** A signed line on its own: （记者 侯晓）, (孟庆朋). */
+export function parseSignoffLine(text: string): People | null {
+  const m = /^\s*[（(]([^（）()]{1,40})[）)]\s*$/u.exec(text);
+  return m ? bracketCredit(m[1] ?? '') : null;
 }
 
 const SURNAMES = new Set<string>(surnamesRaw.single.split(''));
@@ -268,7 +324,16 @@ export interface ParsedDateline {
   people: People;
 }
 
-const LOCAL_DATELINE = new RegExp(`^\\s*本\\s*报\\s*(?:(?<place>[${HAN}]{1,4}?)\\s*)?讯`, 'u');
+/** Place names a county page puts before 讯 without 本报: 东昌府讯, 临清讯. */
+const COUNTY_STEMS = [
+  ...new Set(gazetteer.units.flatMap((u) => [u.name, u.short, ...u.aliases, u.short.replace(/[区县市]$/u, '')])),
+].filter((n) => n.length >= 2);
+const DAY = `(?:(?<month>\\d{1,2})\\s*月\\s*)?(?:(?<day>\\d{1,2})\\s*日\\s*)?`;
+/** 本报讯, 本报聊城讯, 本报1月27日讯, 本报聊城7月6日讯, 东昌府讯. */
+const LOCAL_DATELINE = new RegExp(
+  `^\\s*(?:本\\s*报\\s*(?:(?<place>[${HAN}]{1,4}?)\\s*)?|(?<county>${literalAlternation(COUNTY_STEMS)})\\s*)${DAY}讯`,
+  'u',
+);
 const WIRE_PLACE_DATE = `(?<place>[${HAN}]{2,5}?)(?:(?<month>\\d{1,2})月)?(?:(?<day>\\d{1,2})日)?`;
 /** 新华社北京12月23日电, 据新华社电: a named agency may leave out place and date. */
 const NAMED_WIRE_DATELINE = new RegExp(
@@ -280,27 +345,38 @@ const NAMED_WIRE_DATELINE = new RegExp(
 const OTHER_WIRE_DATELINE = new RegExp(`^\\s*据?\\s*(?<agency>[${HAN}]{2,4}?(?:社|网))${WIRE_PLACE_DATE}电`, 'u');
 const BRACKET_CREDIT = /^\s*[（(]([^（）()]{1,60})[）)]/u;
 
-/** 本报讯(…), 本报聊城讯, 新华社北京12月23日电（记者 梅常伟）, 据新华社电 at the start of a paragraph. */
+/**
+ * 本报讯(…), 本报聊城7月6日讯, 东昌府讯, 新华社北京12月23日电（记者 梅常伟）,
+ * 据新华社电 at the start of a paragraph, with the credit set inside it: in
+ * brackets (names alone too: 本报讯(王芳)), or after a space (本报1月27日讯 记者 于飞 …).
+ */
 export function parseDateline(text: string): ParsedDateline | null {
   const local = LOCAL_DATELINE.exec(text);
   const wire = local ? null : (NAMED_WIRE_DATELINE.exec(text) ?? OTHER_WIRE_DATELINE.exec(text));
   const m = local ?? wire;
   if (!m) return null;
   let end = m[0].length;
-  const people = emptyPeople();
+  let people = emptyPeople();
   const bracket = BRACKET_CREDIT.exec(text.slice(end));
-  if (bracket) {
-    const scanned = scanCredit(bracket[1] ?? '');
-    if (scanned && (bracket[1] ?? '').slice(scanned.end).trim() === '') {
-      Object.assign(people, scanned.people);
-      end += bracket[0].length;
+  const credited = bracket ? bracketCredit(bracket[1] ?? '') : null;
+  if (bracket && credited) {
+    people = credited;
+    end += bracket[0].length;
+  } else if (!bracket) {
+    const rest = text.slice(end);
+    const lead = /^\s+/u.exec(rest)?.[0] ?? '';
+    const scanned = lead ? scanCredit(rest.slice(lead.length)) : null;
+    // Only a credit that opens with its role word and ends at a space.
+    if (scanned && ROLE_AT.test(rest.slice(lead.length)) && /^\s/u.test(rest.slice(lead.length + scanned.end))) {
+      people = scanned.people;
+      end += lead.length + scanned.end;
     }
   }
   const g = m.groups ?? {};
   return {
     raw: text.slice(0, end),
     agency: local ? '本报' : (g.agency ?? ''),
-    place: g.place ?? null,
+    place: g.place ?? g.county ?? null,
     month: g.month ? Number(g.month) : null,
     day: g.day ? Number(g.day) : null,
     people,
