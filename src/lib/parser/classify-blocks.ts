@@ -5,7 +5,14 @@
  * dateline opens another story, so the segmenter sees blocks of one role each.
  */
 import type { BlockNode, BlockRole, Piece, PageTree } from './tree.ts';
-import { parseCreditLine, parseDateline, splitLeadingCredit, splitSignoff, splitTrailingCredit } from './bylines.ts';
+import {
+  parseCreditLine,
+  parseDateline,
+  parseSignoffLine,
+  splitLeadingCredit,
+  splitSignoff,
+  splitTrailingCredit,
+} from './bylines.ts';
 import { endsSentence } from './text.ts';
 import { FOLIO_DATE } from './dates.ts';
 
@@ -13,6 +20,15 @@ const JUMP = /[（(]\s*(?:下转|上接|转|接)第?\s*[A-Za-z]?\d{1,2}\s*版[^�
 const PROMO =
   /^(?:更多|详细|完整|全文).{0,24}(?:请见|详见|请看|请关注|请登录|请扫|见)|扫码|二维码|客户端.{0,12}(?:频道|查看)$/u;
 const STANDFIRST = /^\s*[◆◇]/u;
+/** 据新华社, （据中新社）, 据新闻联播: the copy's source, closing the story above. */
+const SOURCE =
+  /^\s*[（(]?\s*据\s*[\p{Script=Han}·]{2,10}?(?:社|报|网|台|新闻|联播|客户端|消息)(?:电|报道|消息)?\s*[）)]?\s*$/u;
+/** The same source after the story's last sentence on its line: …万棵。 据中新社 */
+const TRAILING_SOURCE =
+  /(?<=[。！？”])\s*[（(]?\s*据\s*[\p{Script=Han}·]{2,10}?(?:社|报|网|台|新闻|联播|客户端|消息)(?:电|报道|消息)?\s*[）)]?\s*$/u;
+/** 详见C02版, （详见本报第5版）: a pointer from the story above to another page. */
+const CROSS_REF =
+  /^\s*[（(]?\s*(?:详见|详情见|参见|见)\s*(?:本报)?\s*(?:第\s*)?[A-Za-z]?\d{1,2}\s*版[^。！？]{0,12}?[）)]?\s*$/u;
 /** The folio: the desk's names (责任编辑：…) or the day (2025年11月20日 星期四) on a short line. */
 const FOLIO_CREDITS = /(?:责任编辑|责编|美术编辑|美编|校对|版式设计|版式|组版|值班编辑)\s*[:：]/u;
 /** The desk's contact lines. */
@@ -29,6 +45,9 @@ function rolePieces(piece: Piece): Array<{ role: BlockRole; piece: Piece }> {
   const { text, line } = piece;
   const at = (role: BlockRole, t: string) => ({ role, piece: { line, text: t } });
   if (parseCreditLine(text)) return [at('byline', text)];
+  if (parseSignoffLine(text)) return [at('signoff', text)];
+  if (SOURCE.test(text) && text.trim().length <= 24) return [at('source', text)];
+  if (CROSS_REF.test(text)) return [at('cross-ref', text)];
   const lead = splitLeadingCredit(text);
   if (lead) return [at('byline', lead.credit), ...rolePieces({ line, text: lead.rest })];
   const jump = JUMP.exec(text);
@@ -37,7 +56,10 @@ function rolePieces(piece: Piece): Array<{ role: BlockRole; piece: Piece }> {
     return before.trim() === '' ? [at('jump', text)] : [...rolePieces({ line, text: before }), at('jump', jump[0])];
   }
   const trail = splitTrailingCredit(text);
-  if (trail) return [at('text', trail.text), at('credit', trail.credit)];
+  if (trail) return [at('text', trail.text), at('photo-credit', trail.credit)];
+  const source = TRAILING_SOURCE.exec(text);
+  if (source && source.index > 0)
+    return [...rolePieces({ line, text: text.slice(0, source.index) }), at('source', source[0])];
   const signoff = splitSignoff(text);
   if (signoff) return [at('text', signoff.text), at('signoff', signoff.credit)];
   if (isFurniture(text)) return [at('furniture', text)];

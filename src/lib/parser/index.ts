@@ -13,8 +13,7 @@ import rawBlocks from './raw-blocks.ts';
 import fixOcr from './ocr.ts';
 import classifyBlocks from './classify-blocks.ts';
 import segmentArticles from './segment.ts';
-import articleRecords, { finishArticles, leadDates, type PageDraft } from './records.ts';
-import type { PageData } from './tree.ts';
+import compileRecords, { finishArticles, leadDates, type PageDraft } from './records.ts';
 import { dateFromFileName, folioDate, issueDateFromText, type IssueDate } from './dates.ts';
 
 export { PARSER_VERSION } from './version.ts';
@@ -41,7 +40,7 @@ const processor = unified()
   .use(fixOcr)
   .use(classifyBlocks)
   .use(segmentArticles)
-  .use(articleRecords)
+  .use(compileRecords)
   .freeze();
 
 export function pageIdOf(file: string): string {
@@ -84,10 +83,8 @@ function issueDateOf(input: ParseInput, text: string, draft: PageDraft): IssueDa
 export function parsePage(input: ParseInput): ParsedPage {
   const text = input.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const lines = text.split('\n');
-  const data: PageData & { draft?: PageDraft } = { lines, corrections: [], layout: 'headline-first' };
-  const file = new VFile({ value: text, path: input.file, data: data as unknown as VFile['data'] });
-  processor.runSync(processor.parse(file), file);
-  const draft = data.draft as PageDraft;
+  const file = new VFile({ value: text, path: input.file, data: { lines, corrections: [] } });
+  const draft: PageDraft = processor.processSync(file).result;
 
   const warnings: Warning[] = [...(input.warnings ?? [])];
   const issue = issueDateOf(input, text, draft);

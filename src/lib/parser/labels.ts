@@ -28,6 +28,14 @@ const COLUMN_LABELS = [
   '今日关注',
   '新闻观察',
   '记者观察',
+  '组图',
+  '图片报道',
+  '国内',
+  '国际',
+  '省内',
+  '本地',
+  '要闻',
+  '综合',
 ];
 
 const PLACE_LABELS = new Set<string>([
@@ -39,6 +47,13 @@ const PLACE_LABELS = new Set<string>([
 export function isLabel(text: string): boolean {
   const t = text.replace(/\s+/g, '');
   return COLUMN_LABELS.includes(t) || PLACE_LABELS.has(t);
+}
+
+const PHOTO_LABELS = new Set(['目击', '图片新闻', '新闻图片', '图说', '视觉', '镜头', '瞬间', '组图', '图片报道']);
+
+/** A label that says the item under it is a picture: 图片新闻, 目击. */
+export function isPhotoLabel(text: string): boolean {
+  return PHOTO_LABELS.has(text.replace(/\s+/g, ''));
 }
 
 /** Kickers that mark an opinion piece. */

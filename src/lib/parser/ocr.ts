@@ -6,7 +6,7 @@
 import type { VFile } from 'vfile';
 import { gazetteer } from './gazetteer.ts';
 import { literalAlternation } from './text.ts';
-import type { PageData, PageTree } from './tree.ts';
+import type { PageTree } from './tree.ts';
 import type { Correction } from '../schema.ts';
 
 const byWrong = new Map(gazetteer.ocrCorrections.map((c) => [c.wrong, c.right]));
@@ -23,10 +23,9 @@ export function fixOcrLine(text: string, line: number, corrections: Correction[]
 
 export default function fixOcr() {
   return (tree: PageTree, file: VFile) => {
-    const data = file.data as unknown as PageData;
     for (const node of tree.children) {
       if (node.type !== 'block') continue;
-      for (const piece of node.pieces) piece.text = fixOcrLine(piece.text, piece.line, data.corrections);
+      for (const piece of node.pieces) piece.text = fixOcrLine(piece.text, piece.line, (file.data.corrections ??= []));
     }
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import type { BlockNode, PageData, PageTree } from './tree.ts';
+import type { BlockNode, PageTree } from './tree.ts';
 
 export function blockStartLines(tree: Root): Set<number> {
   const starts = new Set<number>();
@@ -40,8 +40,7 @@ export function linesToBlocks(lines: string[], starts: Set<number>): BlockNode[]
 
 export default function rawBlocks() {
   return (tree: Root, file: VFile): PageTree => {
-    const data = file.data as unknown as PageData;
-    const blocks = linesToBlocks(data.lines, blockStartLines(tree));
+    const blocks = linesToBlocks(file.data.lines ?? [], blockStartLines(tree));
     return { type: 'page', children: blocks };
   };
 }

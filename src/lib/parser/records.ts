@@ -3,9 +3,9 @@
  * dateline, paragraphs, captions, date, county, figures, topics, kind — and
  * the page's leftovers and furniture into the Page record.
  */
-import type { VFile } from 'vfile';
+import type { Plugin } from 'unified';
 import type { Article, Byline, Correction, Figure, Page, Warning } from '../schema.ts';
-import type { ArticleNode, BlockNode, PageData, PageTree } from './tree.ts';
+import type { ArticleNode, BlockNode, PageTree } from './tree.ts';
 import { assignHeadlineRoles } from './headlines.ts';
 import {
   asPhotoCredit,
@@ -211,12 +211,25 @@ function draftArticle(a: ArticleNode, file: string, corrections: Correction[]): 
   };
 }
 
-export default function articleRecords() {
-  return (tree: PageTree, file: VFile) => {
-    const data = file.data as unknown as PageData & { draft: PageDraft };
-    const draft: PageDraft = { articles: [], furniture: [], leftovers: [], layout: data.layout };
+declare module 'unified' {
+  interface CompileResultMap {
+    PageDraft: PageDraft;
+  }
+}
+
+/** unified compiler: the page tree in, the page's draft records out (as file.result). */
+const compileRecords: Plugin<[], PageTree, PageDraft> = function () {
+  this.compiler = (node, file): PageDraft => {
+    const tree = node as PageTree;
+    const draft: PageDraft = {
+      articles: [],
+      furniture: [],
+      leftovers: [],
+      layout: file.data.layout ?? 'headline-first',
+    };
+    const corrections = file.data.corrections ?? [];
     for (const node of tree.children) {
-      if (node.type === 'article') draft.articles.push(draftArticle(node, file.basename ?? '', data.corrections));
+      if (node.type === 'article') draft.articles.push(draftArticle(node, file.basename ?? '', corrections));
       else if (node.type === 'furniture')
         draft.furniture.push({ line: node.block.pieces[0]?.line ?? 1, text: textOf(node.block) });
       else {
@@ -224,9 +237,10 @@ export default function articleRecords() {
         for (const p of block.pieces) draft.leftovers.push({ line: p.line, text: p.text.trim() });
       }
     }
-    data.draft = draft;
+    return draft;
   };
-}
+};
+export default compileRecords;
 
 /** FNV-1a, base 36: short, stable ids from text. */
 export function shortHash(text: string): string {

@@ -13,13 +13,15 @@ export interface Piece {
 }
 
 export type BlockRole =
-  | 'text' // body copy or a headline, decided by the segmenter
+  | 'text' // body copy or a heading, told apart by the segmenter
   | 'byline' // 记者/通讯员 credit lines
-  | 'credit' // a photo credit printed at the end of a caption line
-  | 'signoff' // a story's byline printed after its last sentence: …完工。（记者 张三）
+  | 'photo-credit' // a photo credit printed at the end of a caption line
+  | 'signoff' // a story's byline printed after its last sentence: …完工。（记者 张三）, （孟庆朋）
+  | 'source' // the agency a story is taken from, after its last sentence: 据新华社
+  | 'cross-ref' // where the story goes on or more is said: 详见C02版
   | 'standfirst' // ◆ …
   | 'jump' // （下转第8版）
-  | 'furniture'; // promos, page banners
+  | 'furniture'; // promos, the folio, page banners
 
 export interface BlockNode extends Node {
   type: 'block';
@@ -42,6 +44,10 @@ export interface ArticleNode extends Node {
   captions: BlockNode[];
   credits: BlockNode[];
   jumps: BlockNode[];
+  /** Closing source lines: 据新华社. */
+  sources: BlockNode[];
+  /** How sure the segmenter is of where this story starts and ends (0–1). */
+  confidence: number;
 }
 
 export interface FurnitureNode extends Node {
@@ -54,11 +60,26 @@ export interface PageTree extends Parent {
   children: Array<BlockNode | ArticleNode | FurnitureNode>;
 }
 
+/** A gap between units where the runner-up reading came close (see check:seeds). */
+export interface DoubtfulBoundary {
+  line: number;
+  /** The reading taken: a story starts at this line (true) or goes on through it. */
+  starts: boolean;
+  /** How much less the other decision scores. */
+  margin: number;
+  /** The evidence behind the decision taken, in an editor's words. */
+  reasons: string[];
+}
+
 /** What the plugins learn about the page as a whole, kept on the vfile. */
-export interface PageData {
-  lines: string[];
-  corrections: Correction[];
-  layout: 'headline-first' | 'headline-after';
+declare module 'vfile' {
+  interface DataMap {
+    /** The page's lines, 1-based by index + 1. */
+    lines: string[];
+    corrections: Correction[];
+    layout: 'headline-first' | 'headline-after';
+    doubts: DoubtfulBoundary[];
+  }
 }
 
 export function blockText(block: BlockNode, separator = ' '): string {

@@ -40,6 +40,19 @@ export function localWrapWidth(blocks: BlockNode[], i: number, reach = 3): numbe
 const CONTINUES = /[，,、：:（(“‘《—-]$/u;
 const CONTINUATION_START = /^[，,。、；;：:）)”’》]/u;
 
+const PAIRS: Array<[string, string]> = [
+  ['《', '》'],
+  ['“', '”'],
+  ['（', '）'],
+  ['(', ')'],
+  ['「', '」'],
+];
+
+/** The text opens a quotation, title or bracket it does not close. */
+export function leavesOpen(text: string): boolean {
+  return PAIRS.some(([open, close]) => text.lastIndexOf(open) > text.lastIndexOf(close));
+}
+
 /**
  * A short block set apart: headline, kicker, subhead or label — not a cut-off
  * line of body copy. A line as wide as the column is a cut-off only when body
@@ -57,6 +70,8 @@ export function isHeadlineLike(b: BlockNode, wrapWidth: number | null, next?: Bl
   if (CONTINUES.test(last) && !/——$/u.test(last)) return false;
   if (CONTINUATION_START.test(text)) return false;
   if (parseDateline(text)) return false;
+  // 我省发布《关于深化改革: a quotation or title left open runs on into the next line.
+  if (leavesOpen(text)) return false;
   // A line led by a dash opens a subheadline, never a wrapped line of body copy.
   const bodyFollows = next?.role === 'text' && !parseDateline(next.pieces[0]?.text ?? '');
   if (wrapWidth !== null && bodyFollows && !/^(?:——|—)/u.test(text)) {

@@ -1,0 +1,42 @@
+/**
+ * npm run explain -- FILE
+ * How the segmenter reads one page: every unit with its shape, the part it
+ * takes in its story, and at each gap whether a story starts, the margin the
+ * runner-up reading lost by and the features behind the decision.
+ */
+import { readFileSync } from 'node:fs';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import { VFile } from 'vfile';
+import { decodeBytes } from '../src/lib/parser/decode.ts';
+import blocksOnly from '../src/lib/parser/blocks-only.ts';
+import rawBlocks from '../src/lib/parser/raw-blocks.ts';
+import fixOcr from '../src/lib/parser/ocr.ts';
+import classifyBlocks from '../src/lib/parser/classify-blocks.ts';
+import type { BlockNode, PageTree } from '../src/lib/parser/tree.ts';
+import { toUnits } from '../src/lib/parser/units.ts';
+import { bestReading } from '../src/lib/parser/layouts.ts';
+
+const file = process.argv[2];
+if (!file) throw new Error('usage: npm run explain -- FILE');
+const decoded = decodeBytes(readFileSync(file));
+if (!decoded.ok) throw new Error(decoded.message);
+const text = decoded.text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
+const vfile = new VFile({ value: text, data: { lines: text.split('\n'), corrections: [] } });
+const processor = unified().use(remarkParse).use(blocksOnly).use(rawBlocks).use(fixOcr).use(classifyBlocks);
+const tree = processor.runSync(processor.parse(vfile), vfile) as unknown as PageTree;
+const units = toUnits(tree.children.filter((n): n is BlockNode => n.type === 'block'));
+const reading = bestReading(units);
+console.log(`layout: ${reading.layout}`);
+units.forEach((u, i) => {
+  const b = reading.boundaries.find((x) => x.unit === i);
+  if (b) {
+    const why = b.features.map((f) => `${f.name}${f.weight > 0 ? '+' : ''}${f.weight}`).join(' ');
+    console.log(`   ${b.starts ? '════ new story' : '──── same story'} (margin ${b.margin.toFixed(1)}) ${why}`);
+  }
+  const line = u.block.pieces[0]?.line ?? 0;
+  const aff = u.shape === 'heading' ? ` [above ${u.affinityAbove.toFixed(2)}]` : '';
+  console.log(
+    `${String(line).padStart(4)} ${reading.parts[i]?.padEnd(9)} ${u.shape.padEnd(12)} ${u.text.slice(0, 40)}${aff}`,
+  );
+});

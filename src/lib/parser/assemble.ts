@@ -1,0 +1,180 @@
+/**
+ * Builds the article nodes from a reading of the page: each unit goes where
+ * its part puts it (headline group, credits, body, captions, closing lines),
+ * a story that is one caption with a picture credit becomes a photo story,
+ * and a caption inside a story is told from its body.
+ */
+import type { ArticleNode, BlockNode, FurnitureNode } from './tree.ts';
+import { startsStory, type StoryPart } from './boundary-features.ts';
+import type { Reading } from './layouts.ts';
+import type { Unit } from './units.ts';
+import { splitBanner } from './headlines.ts';
+import { countSentenceStops } from './text.ts';
+import { isPhotoLabel } from './labels.ts';
+
+export function newArticle(layout: ArticleNode['layout'] = 'story'): ArticleNode {
+  return {
+    type: 'article',
+    layout,
+    headlineBlocks: [],
+    standfirst: [],
+    bylines: [],
+    author: null,
+    body: [],
+    subheads: [],
+    captions: [],
+    credits: [],
+    jumps: [],
+    sources: [],
+    confidence: 1,
+  };
+}
+
+/** Margin at which a boundary counts as certain; confidence grows with the margin up to it. */
+const SURE_MARGIN = 4;
+export const confidenceOf = (margin: number) => Math.max(0, Math.min(1, margin / SURE_MARGIN));
+
+/** A story's units, with what each does in it. */
+interface Story {
+  units: Array<{ unit: Unit; part: StoryPart }>;
+  confidence: number;
+}
+
+function storiesOf(units: Unit[], reading: Reading): Array<Story | FurnitureNode> {
+  const out: Array<Story | FurnitureNode> = [];
+  let current: Story | null = null;
+  // The margin of the decision at each unit (the first unit, and furniture, are certain).
+  const margins = new Map(reading.boundaries.map((b) => [b.unit, b.margin]));
+  const margin = (i: number) => margins.get(i) ?? Infinity;
+  reading.parts.forEach((part, i) => {
+    const unit = units[i] as Unit;
+    if (part === 'furniture') {
+      out.push({ type: 'furniture', block: unit.block });
+      if (current) current.confidence = Math.min(current.confidence, confidenceOf(margin(i)));
+      current = null;
+      return;
+    }
+    const prev = i > 0 ? (reading.parts[i - 1] as StoryPart) : null;
+    if (!current || startsStory(prev, part)) {
+      if (current) current.confidence = Math.min(current.confidence, confidenceOf(margin(i)));
+      current = { units: [], confidence: confidenceOf(margin(i)) };
+      out.push(current);
+    } else current.confidence = Math.min(current.confidence, confidenceOf(margin(i)));
+    current.units.push({ unit, part });
+  });
+  return out;
+}
+
+/** One short caption with a picture credit, a picture label above it, or a caption's wording. */
+function isPhotoStory(a: ArticleNode, story: Story, label: boolean): boolean {
+  if (a.body.length !== 1 || a.subheads.length > 0) return false;
+  const only = story.units.find((x) => x.part === 'lead')?.unit;
+  if (!only || !only.captionShaped || only.dateline) return false;
+  const credited = story.units.some(
+    (x) => x.part === 'close' && (x.unit.photoCredit || x.unit.shape === 'byline' || x.unit.shape === 'photo-credit'),
+  );
+  return credited || label || CAPTION_WORDING.test(only.text);
+}
+/** 正在, 拍摄, 图为: a caption describes the picture as it was taken. */
+const CAPTION_WORDING = /^[^。！？]*(?:正在|拍摄|摄于|图为|航拍)/u;
+
+function buildArticle(story: Story): ArticleNode {
+  const a = newArticle();
+  a.confidence = story.confidence;
+  const units = story.units;
+  units.forEach(({ unit, part }, k) => {
+    const b = unit.block;
+    switch (part) {
+      case 'head':
+      case 'tail':
+        a.headlineBlocks.push(b);
+        break;
+      case 'top':
+        if (unit.shape === 'standfirst') a.standfirst.push(b);
+        else if (unit.shape === 'heading') a.author = b;
+        else if (unit.shape === 'caption-list') a.captions.push(b);
+        else a.bylines.push(b);
+        break;
+      case 'subhead': {
+        const last = a.subheads[a.subheads.length - 1];
+        if (last && last.before === a.body.length)
+          last.block = { ...last.block, pieces: [...last.block.pieces, ...b.pieces] };
+        else a.subheads.push({ before: a.body.length, block: b });
+        break;
+      }
+      case 'lead':
+      case 'body': {
+        // A one-sentence paragraph followed by a picture credit inside a story is a caption.
+        const next = units[k + 1];
+        const inline =
+          unit.shape === 'paragraph' &&
+          a.body.length > 0 &&
+          next?.part === 'close' &&
+          next.unit.photoCredit &&
+          units[k + 2]?.part === 'body' &&
+          countSentenceStops(unit.text) <= 1;
+        (inline ? a.captions : a.body).push(b);
+        break;
+      }
+      case 'close':
+        closeWith(a, unit);
+        break;
+      default:
+        break;
+    }
+  });
+  const label = a.headlineBlocks.some((h) => isPhotoLabel(h.pieces.map((p) => p.text.trim()).join('')));
+  if (isPhotoStory(a, story, label)) {
+    a.layout = 'photo';
+    // A photo story's credits are its byline.
+    a.bylines.push(...a.credits);
+    a.credits = [];
+  } else if (a.author) a.layout = 'commentary';
+  return a;
+}
+
+function closeWith(a: ArticleNode, unit: Unit) {
+  const b: BlockNode = unit.block;
+  switch (unit.shape) {
+    case 'jump':
+    case 'cross-ref':
+      a.jumps.push(b);
+      return;
+    case 'source':
+      a.sources.push(b);
+      return;
+    case 'caption-list':
+      a.captions.push(b);
+      return;
+    case 'signoff':
+      a.bylines.push(b);
+      return;
+    case 'byline':
+      // A credit after the story is its byline, unless it already has one: then it credits a picture.
+      (a.bylines.length === 0 ? a.bylines : a.credits).push(b);
+      return;
+    default:
+      a.credits.push(b);
+  }
+}
+
+export function assemble(units: Unit[], reading: Reading): Array<ArticleNode | FurnitureNode> {
+  const out: Array<ArticleNode | FurnitureNode> = [];
+  let first = true;
+  for (const s of storiesOf(units, reading)) {
+    if ('type' in s) {
+      out.push(s);
+      continue;
+    }
+    const article = buildArticle(s);
+    if (first && reading.layout === 'headline-first') {
+      // A campaign banner above the page's first kicker and headline.
+      const { banner, rest } = splitBanner(article.headlineBlocks);
+      for (const b of banner) out.push({ type: 'furniture', block: b });
+      article.headlineBlocks = rest;
+    }
+    first = false;
+    out.push(article);
+  }
+  return out;
+}

@@ -1,0 +1,162 @@
+/**
+ * The units the segmenter reads: the page's role blocks, with paragraphs that
+ * a blank line cut mid-sentence joined again, each with the evidence the
+ * boundary features weigh — its shape, whether it finishes a sentence, its
+ * dateline, its credit, and how it sits against its neighbours.
+ */
+import type { BlockNode, BlockRole } from './tree.ts';
+import { blockText } from './tree.ts';
+import { isHeadlineLike, localWrapWidth } from './wrapping.ts';
+import { parseAuthorLine, parseDateline, readCreditLine, type ParsedDateline } from './bylines.ts';
+import { countSentenceStops, displayWidth, endsSentence, letterCount } from './text.ts';
+import { COMMENTARY_LABEL, isLabel } from './labels.ts';
+import { gazetteer } from './gazetteer.ts';
+import { headlineAffinity, LEAD_LENGTH } from './affinity.ts';
+
+/** What a unit is on the page, before the segmenter decides what it does in a story. */
+export type UnitShape =
+  | 'heading' // short, no sentence end: a headline, kicker, label, subhead or author line
+  | 'paragraph'
+  | 'caption-list' // several short finished lines under one another: the captions of a picture group
+  | Exclude<BlockRole, 'text'>;
+
+export interface Unit {
+  shape: UnitShape;
+  block: BlockNode;
+  text: string;
+  /** The dateline opening a paragraph (本报讯, 东昌府讯, 新华社…电). */
+  dateline: ParsedDateline | null;
+  /** A paragraph opening with a day: 7日晚，… / 8月28日，在… */
+  datedLead: boolean;
+  /** Ends with a finished sentence, or is a line that closes a story. */
+  finished: boolean;
+  /** A column or county label (简讯, 图片新闻, 冠县) or an opinion label (短评). */
+  label: boolean;
+  /** A bare name on its own line: a signed commentary's author. */
+  author: boolean;
+  /** A credit that reads as a picture's (… 摄, 摄影报道). */
+  photoCredit: boolean;
+  /** A credit closed by 报道: the story it credits follows. */
+  reportCredit: boolean;
+  /** A short paragraph of few sentences, as a picture caption is. */
+  captionShaped: boolean;
+  /** For a heading: how much it shares with the lead of the story above it (a headline set below). */
+  affinityAbove: number;
+  /** For a heading: alone, long, with a sentence's comma, and text with no dateline below: a cut-off line. */
+  cutOffShaped: boolean;
+  /** Letters and digits in the unit. */
+  letters: number;
+  gapBefore: number;
+}
+
+const PLACE_WORDS = new Set(gazetteer.units.flatMap((u) => [u.name, u.short, ...u.aliases]));
+/** Longest caption a photo story carries; longer text is a story's paragraph. */
+export const MAX_CAPTION = 320;
+/** 7日晚，/ 26日，/ 8月28日，/ 1月1日22时35分，: a paragraph that opens on the day it reports. */
+const DATED_LEAD =
+  /^\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日(?:[上下中]午|早上|晚上|晚间|夜间|凌晨|清晨|傍晚|晚|早|夜|\d{1,2}\s*时(?:\d{1,2}\s*分)?)?\s*[，,]/u;
+
+/** Joins paragraphs that a blank line cut mid-sentence, so each unit is a whole paragraph. */
+function joinBrokenParagraphs(blocks: BlockNode[]): Array<{ block: BlockNode; heading: boolean }> {
+  const heading = blocks.map((b, i) => isHeadlineLike(b, localWrapWidth(blocks, i), blocks[i + 1]));
+  const out: Array<{ block: BlockNode; heading: boolean }> = [];
+  blocks.forEach((b, i) => {
+    const prev = out[out.length - 1];
+    if (
+      prev &&
+      !prev.heading &&
+      prev.block.role === 'text' &&
+      b.role === 'text' &&
+      !heading[i] &&
+      !endsSentence(blockText(prev.block)) &&
+      !parseDateline(b.pieces[0]?.text ?? '')
+    ) {
+      prev.block.pieces.push(...b.pieces);
+      return;
+    }
+    out.push({ block: { ...b, pieces: [...b.pieces] }, heading: heading[i] ?? false });
+  });
+  return out;
+}
+
+const CLOSING_SHAPES = new Set<UnitShape>(['signoff', 'source', 'cross-ref', 'jump', 'photo-credit', 'caption-list']);
+
+/** Every line a short finished sentence, none wrapped: captions listed under a picture group. */
+function isCaptionList(block: BlockNode): boolean {
+  const lines = block.pieces.map((p) => p.text.trim());
+  return (
+    lines.length >= 2 &&
+    lines.every((l) => /[。！？!?]["”’」]?$/u.test(l) && displayWidth(l) <= MAX_CAPTION_LINE && !parseDateline(l))
+  );
+}
+const MAX_CAPTION_LINE = 26;
+
+export function toUnits(blocks: BlockNode[]): Unit[] {
+  const units = joinBrokenParagraphs(blocks).map(({ block, heading }): Unit => {
+    const shape: UnitShape =
+      block.role === 'text' ? (heading ? 'heading' : isCaptionList(block) ? 'caption-list' : 'paragraph') : block.role;
+    const text = blockText(block, '');
+    const paragraph = shape === 'paragraph';
+    const credit = shape === 'byline' ? readCreditLine(block.pieces[0]?.text ?? '') : null;
+    const lastCredit = shape === 'byline' ? blockText(block) : '';
+    const letters = letterCount(text);
+    const dateline = paragraph ? parseDateline(block.pieces.map((p) => p.text.trim()).join('')) : null;
+    return {
+      shape,
+      block,
+      text,
+      dateline,
+      datedLead: paragraph && DATED_LEAD.test(text),
+      finished: CLOSING_SHAPES.has(shape) || shape === 'byline' || (paragraph && endsSentence(text)),
+      label: shape === 'heading' && (isLabel(text) || COMMENTARY_LABEL.test(text)),
+      author:
+        shape === 'heading' &&
+        block.pieces.length === 1 &&
+        !isLabel(text) &&
+        !PLACE_WORDS.has(text) &&
+        parseAuthorLine(blockText(block)) !== null,
+      photoCredit:
+        shape === 'photo-credit' ||
+        (shape === 'byline' && (credit?.endedWith === '摄' || /摄\s*[）)]?\s*$/u.test(lastCredit))),
+      reportCredit: shape === 'byline' && /报\s*道\s*$/u.test(lastCredit),
+      captionShaped: paragraph && !dateline && letters <= MAX_CAPTION && countSentenceStops(text) <= 4,
+      affinityAbove: 0,
+      cutOffShaped: false,
+      letters,
+      gapBefore: block.gapBefore,
+    };
+  });
+  relateHeadings(units);
+  return units;
+}
+
+/** Wider than this, a heading with a comma inside reads as a sentence cut off by the column. */
+const CUT_OFF_WIDTH = 18;
+const INNER_COMMA = /[，,](?!\d)/u;
+
+/** The evidence a heading draws from its neighbours. */
+function relateHeadings(units: Unit[]) {
+  let lead: Unit | null = null; // the first paragraph after the last heading or closing line
+  let fresh = true;
+  units.forEach((u, i) => {
+    if (u.shape === 'paragraph') {
+      if (fresh) lead = u;
+      fresh = false;
+      return;
+    }
+    if (u.shape !== 'heading') {
+      if (CLOSING_SHAPES.has(u.shape)) fresh = true;
+      return;
+    }
+    fresh = true;
+    if (lead) u.affinityAbove = headlineAffinity(u.text, lead.text.slice(0, LEAD_LENGTH));
+    const prev = units[i - 1];
+    const next = units[i + 1];
+    u.cutOffShaped =
+      prev?.shape === 'paragraph' &&
+      next?.shape === 'paragraph' &&
+      next.dateline === null &&
+      displayWidth(u.text) >= CUT_OFF_WIDTH &&
+      INNER_COMMA.test(u.text);
+  });
+}
