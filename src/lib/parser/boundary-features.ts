@@ -43,12 +43,15 @@ export const MAY_END = new Set<StoryPart>(['lead', 'body', 'close', 'tail', 'fur
 
 /** The gap between two units, as the features see it. */
 export interface Gap {
+  /** The unit before `before`, if any. */
+  above: Unit | undefined;
   before: Unit;
   after: Unit;
   /** The unit after `after`, if any. */
   next: Unit | undefined;
   from: StoryPart;
   to: StoryPart;
+  layout: Layout;
 }
 
 export interface Feature {
@@ -59,8 +62,15 @@ export interface Feature {
   test(g: Gap): boolean;
 }
 
+/** A picture's credit set right under its caption, or one ending in 摄 (摄影报道 credits a whole report). */
 const isCaptionCredit = (u: Unit | undefined) =>
-  u !== undefined && (u.photoCredit || (u.shape === 'byline' && !u.reportCredit && u.gapBefore === 0));
+  u !== undefined &&
+  ((u.gapBefore === 0 && (u.shape === 'photo-credit' || (u.shape === 'byline' && !u.reportCredit))) ||
+    (u.photoCredit && !/报\s*道\s*$/u.test(u.text)));
+
+/** A single sentence right under a headline: the picture's caption, not a story of its own. */
+const isCaptionUnderHeadline = (u: Unit, above: Unit | undefined) =>
+  above?.shape === 'heading' && u.shape === 'paragraph' && u.captionShaped && u.letters <= 80 && u.sentences <= 1;
 
 /** Features of a step that starts a new story. */
 export const START_FEATURES: Feature[] = [
@@ -117,6 +127,12 @@ export const START_FEATURES: Feature[] = [
       !(g.after.captionShaped && isCaptionCredit(g.next)),
   },
   {
+    name: 'caption-only-story',
+    says: '上一篇只有标题和一句图片说明',
+    weight: -3,
+    test: (g) => g.layout === 'headline-first' && g.from === 'lead' && isCaptionUnderHeadline(g.before, g.above),
+  },
+  {
     name: 'heading',
     says: '上一段已写完，这里是一行标题',
     weight: 1,
@@ -165,16 +181,32 @@ function sum(features: Feature[], g: Gap): number {
 }
 
 /** Score of stepping from `from` (unit i-1) to `to` (unit i). */
-export function stepScore(units: Unit[], i: number, from: StoryPart | null, to: StoryPart): number {
+export function stepScore(units: Unit[], i: number, from: StoryPart | null, to: StoryPart, layout: Layout): number {
   if (!NEXT[from ?? 'start'].includes(to)) return -Infinity;
   if (from === null) return 0;
-  const g: Gap = { before: units[i - 1] as Unit, after: units[i] as Unit, next: units[i + 1], from, to };
+  const g: Gap = {
+    above: units[i - 2],
+    before: units[i - 1] as Unit,
+    after: units[i] as Unit,
+    next: units[i + 1],
+    from,
+    to,
+    layout,
+  };
   return sum(startsStory(from, to) ? START_FEATURES : CONTINUE_FEATURES, g);
 }
 
 /** The features that fired on a step, for explaining a boundary to an editor. */
-export function firedFeatures(units: Unit[], i: number, from: StoryPart, to: StoryPart): Feature[] {
-  const g: Gap = { before: units[i - 1] as Unit, after: units[i] as Unit, next: units[i + 1], from, to };
+export function firedFeatures(units: Unit[], i: number, from: StoryPart, to: StoryPart, layout: Layout): Feature[] {
+  const g: Gap = {
+    above: units[i - 2],
+    before: units[i - 1] as Unit,
+    after: units[i] as Unit,
+    next: units[i + 1],
+    from,
+    to,
+    layout,
+  };
   return (startsStory(from, to) ? START_FEATURES : CONTINUE_FEATURES).filter((f) => f.test(g));
 }
 
@@ -192,6 +224,8 @@ export const PART_WEIGHTS = {
   tailMatchesStory: 2,
   /** A lone line with a sentence's comma, followed by text with no dateline: a line cut off by the column. */
   cutOffAsHeading: -2,
+  /** A one-sentence caption between a headline and its story's text. */
+  captionUnderHeadline: 0,
   /** A bare name above a story is its author. */
   authorAsTop: 0.5,
   /** A credit set right under a paragraph (no blank line) closes it. */
@@ -236,6 +270,8 @@ export function partScore(units: Unit[], i: number, part: StoryPart, layout: Lay
           return -Infinity;
       }
     case 'paragraph':
+      if (part === 'top')
+        return layout === 'headline-first' && isCaptionUnderHeadline(u, prev) ? w.captionUnderHeadline : -Infinity;
       return part === 'lead' || part === 'body' ? 0 : -Infinity;
     case 'caption-list':
       return part === 'top' || part === 'close' ? 0 : -Infinity;

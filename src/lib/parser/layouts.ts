@@ -43,7 +43,7 @@ function lattice(units: Unit[], layout: Layout): Lattice<StoryPart> {
     states: STORY_PARTS,
     length: units.length,
     emit: (i, s) => partScore(units, i, s, layout, firstText < 0 || i < firstText),
-    step: (i, from, to) => stepScore(units, i, from, to),
+    step: (i, from, to) => stepScore(units, i, from, to, layout),
     finish: (s) => (MAY_END.has(s) ? 0 : -Infinity),
   };
 }
@@ -66,7 +66,7 @@ export function readPage(units: Unit[], layout: Layout): Reading {
       unit: i,
       starts,
       margin: other === -Infinity ? Infinity : path.score - other,
-      features: firedFeatures(units, i, from, to),
+      features: firedFeatures(units, i, from, to, layout),
     });
   }
   return { layout, parts: path.states, score: path.score, boundaries };

@@ -46,6 +46,8 @@ export interface Unit {
   cutOffShaped: boolean;
   /** Letters and digits in the unit. */
   letters: number;
+  /** Sentence stops (。！？) inside the unit. */
+  sentences: number;
   gapBefore: number;
 }
 
@@ -123,6 +125,7 @@ export function toUnits(blocks: BlockNode[]): Unit[] {
       affinityAbove: 0,
       cutOffShaped: false,
       letters,
+      sentences: countSentenceStops(text),
       gapBefore: block.gapBefore,
     };
   });
