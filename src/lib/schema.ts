@@ -104,6 +104,11 @@ export const Article = z.object({
   /** The jump line that continues the story elsewhere: （下转第8版）. */
   jump: z.string().nullable(),
   corrections: z.array(Correction),
+  /**
+   * How sure the parser is of where the story starts and ends, 0–1: how close
+   * the runner-up reading of its boundaries came (1: not close at all).
+   */
+  confidence: z.number().min(0).max(1),
 });
 
 export const Warning = z.object({

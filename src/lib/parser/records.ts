@@ -1,34 +1,28 @@
 /**
- * unified plugin: turns each article node into an Article record — byline,
- * dateline, paragraphs, captions, date, county, figures, topics, kind — and
- * the page's leftovers and furniture into the Page record.
+ * unified compiler: turns each article node into a draft Article record —
+ * credits (article-credits.ts), text and captions (article-body.ts), kind
+ * (article-kind.ts), then date, county, figures and topics — and the page's
+ * furniture and leftovers into the page draft, returned as file.result.
  */
 import type { Plugin } from 'unified';
-import type { Article, Byline, Correction, Figure, Page, Warning } from '../schema.ts';
+import type { Article, Correction, Figure, Page, Warning } from '../schema.ts';
 import type { ArticleNode, BlockNode, PageTree } from './tree.ts';
 import { assignHeadlineRoles } from './headlines.ts';
-import {
-  asPhotoCredit,
-  emptyPeople,
-  mergePeople,
-  parseAuthorLine,
-  parseCreditLine,
-  parseDateline,
-  scanCredit,
-  type ParsedDateline,
-  type People,
-} from './bylines.ts';
 import { paragraphsOf } from './wrapping.ts';
-import { displayWidth, endsSentence, lettersOnly } from './text.ts';
+import { lettersOnly } from './text.ts';
 import { isMonthDay, leadDate, resolveDate, type IssueDate, type MonthDay, type ReportedDay } from './dates.ts';
 import { resolveCounty } from './county.ts';
 import { extractFigures } from './figures.ts';
 import { assignTopics } from './topics.ts';
-import { COMMENTARY_LABEL } from './labels.ts';
+import { creditsOf, textOf } from './article-credits.ts';
+import { captionsOf, textOfStory } from './article-body.ts';
+import { kindOf } from './article-kind.ts';
 
 /** An article before the page's issue date is known. */
 export interface DraftArticle {
-  record: Omit<Article, 'id' | 'date' | 'dateSource'>;
+  record: Omit<Article, 'id' | 'date' | 'dateSource' | 'confidence'>;
+  /** How sure the segmenter is of the story's boundaries (0–1). */
+  confidence: number;
   reported: ReportedDay | null;
   reportedFrom: 'dateline' | 'lead' | null;
 }
@@ -41,116 +35,13 @@ export interface PageDraft {
 }
 
 const linesOf = (b: BlockNode) => b.pieces.map((p) => p.line);
-const textOf = (b: BlockNode) => b.pieces.map((p) => p.text.trim()).join(' ');
-
-/** The median width of lines cut mid-sentence: the column width of a hard-wrapped story. */
-function wrapWidthOf(blocks: BlockNode[]): number | null {
-  const widths: number[] = [];
-  for (const b of blocks) {
-    for (const p of b.pieces.slice(0, -1)) if (!endsSentence(p.text)) widths.push(displayWidth(p.text.trim()));
-  }
-  if (widths.length < 3) return null;
-  widths.sort((a, b) => a - b);
-  return widths[Math.floor(widths.length / 2)] ?? null;
-}
-
-function peopleOfCreditBlock(b: BlockNode): People {
-  const people = emptyPeople();
-  for (const p of b.pieces) {
-    const inner = p.text
-      .trim()
-      .replace(/^[■□●▲◆★]\s*/u, '')
-      .replace(/^[（(]|[）)]$/gu, '');
-    const parsed = parseCreditLine(p.text) ?? scanCredit(inner)?.people;
-    if (parsed) mergePeople(people, parsed);
-  }
-  return people;
-}
-
-function kindOf(
-  a: ArticleNode,
-  headline: string | null,
-  kicker: string | null,
-  agency: string | null,
-  bodyLength: number,
-): Article['kind'] {
-  if (agency && agency !== '本报') return 'wire';
-  if (a.layout === 'photo') return 'photo';
-  if (a.author || (kicker && COMMENTARY_LABEL.test(kicker))) return 'commentary';
-  if (!headline && bodyLength < 300) return 'brief';
-  return 'news';
-}
 
 function draftArticle(a: ArticleNode, file: string, corrections: Correction[]): DraftArticle {
   const heads = assignHeadlineRoles(a.headlineBlocks);
   const standfirst = a.standfirst.length > 0 ? paragraphsOf(a.standfirst, null).join('') : null;
-
-  // Byline: credit blocks, then a dateline opening the first paragraph.
-  const people = emptyPeople();
-  const raw: string[] = [];
-  for (const b of a.bylines) {
-    raw.push(textOf(b));
-    const credited = peopleOfCreditBlock(b);
-    mergePeople(people, a.layout === 'photo' ? asPhotoCredit(credited) : credited);
-  }
-  if (a.author) {
-    raw.push(textOf(a.author));
-    people.authors.push(...(parseAuthorLine(textOf(a.author)) ?? []));
-  }
-  const body = a.body.map((b) => ({ ...b, pieces: b.pieces.map((p) => ({ ...p })) }));
-  let dateline: ParsedDateline | null = null;
-  const firstPiece = body[0]?.pieces[0];
-  if (firstPiece) {
-    dateline = parseDateline(firstPiece.text);
-    if (dateline) {
-      raw.push(dateline.raw.trim());
-      mergePeople(people, dateline.people);
-      firstPiece.text = firstPiece.text.slice(dateline.raw.length);
-      if (firstPiece.text.trim() === '') body[0]?.pieces.shift();
-    }
-  }
-
-  // Paragraphs, with the subheads of a long feature in place.
-  const wrap = wrapWidthOf(body);
-  const paragraphs: string[] = [];
-  const subheads: number[] = [];
-  let run: BlockNode[] = [];
-  const flush = () => {
-    paragraphs.push(...paragraphsOf(run, wrap));
-    run = [];
-  };
-  const subheadsAt = (k: number) => a.subheads.filter((h) => h.before === k).map((h) => h.block);
-  const pushSubheads = (k: number) => {
-    for (const sub of subheadsAt(k)) {
-      subheads.push(paragraphs.length);
-      paragraphs.push(textOf(sub));
-    }
-  };
-  body.forEach((b, k) => {
-    if (subheadsAt(k).length > 0) {
-      flush();
-      pushSubheads(k);
-    }
-    if (b.pieces.length > 0) run.push(b);
-  });
-  flush();
-  pushSubheads(body.length);
-
-  // Captions, with any photo credit printed apart from them. A photo story's
-  // text is its caption, printed with the credit after it.
-  const captions = a.captions.map((b) => paragraphsOf([b], null).join(''));
-  if (a.layout === 'photo') {
-    const caption = paragraphs.splice(0).join('');
-    captions.unshift([caption, ...a.bylines.map(textOf)].join(' ').trim());
-  }
-  const credits = a.credits.map((b) => {
-    const p = asPhotoCredit(peopleOfCreditBlock(b));
-    return { raw: textOf(b), photographers: p.photographers, correspondents: p.correspondents };
-  });
-  for (const c of credits) {
-    if (captions.length > 0) captions[captions.length - 1] = `${captions[captions.length - 1]} ${c.raw.trim()}`;
-    else captions.push(c.raw.trim());
-  }
+  const { byline, dateline, body, signedBare } = creditsOf(a);
+  const { paragraphs, subheads } = textOfStory(a, body);
+  const { captions, credits } = captionsOf(a, paragraphs);
 
   const allBlocks = [
     ...a.headlineBlocks,
@@ -162,6 +53,7 @@ function draftArticle(a: ArticleNode, file: string, corrections: Correction[]): 
     ...a.captions,
     ...a.credits,
     ...a.jumps,
+    ...a.sources,
   ];
   const lines = new Set(allBlocks.flatMap(linesOf));
   const startLine = Math.min(...lines);
@@ -170,14 +62,13 @@ function draftArticle(a: ArticleNode, file: string, corrections: Correction[]): 
   const headlineText = [heads.kicker, heads.headline, heads.subheadline].filter(Boolean).join(' ');
   const lead = paragraphs.find((_, i) => !subheads.includes(i)) ?? captions[0] ?? '';
   const bodyText = paragraphs.join('');
-  const agency = dateline?.agency ?? (raw.length > 0 ? '本报' : null);
-  const byline: Byline = { raw: raw.join(' '), ...people, agency };
+  const wire = byline.agency !== null && byline.agency !== '本报';
   const { county, mentioned } = resolveCounty({
     headline: headlineText,
     datelinePlace: dateline?.place ?? null,
     lead,
     body: [...paragraphs.filter((p) => p !== lead), ...captions].join(''),
-    wire: agency !== null && agency !== '本报',
+    wire,
   });
   const figures: Figure[] = [
     ...paragraphs.flatMap((p, i) => extractFigures(p, 'paragraphs', i)),
@@ -185,10 +76,25 @@ function draftArticle(a: ArticleNode, file: string, corrections: Correction[]): 
   ];
   const fromDateline = dateline?.month && dateline.day ? { month: dateline.month, day: dateline.day } : null;
   const fromLead = fromDateline ? null : leadDate(lead);
+  const kind = kindOf({
+    node: a,
+    headline: heads.headline,
+    kicker: heads.kicker,
+    agency: byline.agency,
+    dated: dateline !== null,
+    signedBare,
+    text: bodyText,
+    letters: lettersOnly(bodyText).length,
+  });
+  if (kind === 'commentary' && signedBare) {
+    // A signed opinion's bare names are its authors.
+    byline.authors.push(...byline.reporters.filter((n) => !byline.authors.includes(n)));
+    byline.reporters = [];
+  }
   return {
     record: {
       source: { file, startLine, endLine },
-      kind: kindOf(a, heads.headline, heads.kicker, dateline?.agency ?? null, lettersOnly(bodyText).length),
+      kind,
       kicker: heads.kicker,
       headline: heads.headline,
       subheadline: heads.subheadline,
@@ -206,6 +112,7 @@ function draftArticle(a: ArticleNode, file: string, corrections: Correction[]): 
       jump: a.jumps.length > 0 ? a.jumps.map(textOf).join(' ') : null,
       corrections: corrections.filter((c) => c.line !== null && lines.has(c.line)),
     },
+    confidence: a.confidence,
     reported: fromDateline ?? fromLead,
     reportedFrom: fromDateline ? 'dateline' : fromLead ? 'lead' : null,
   };
@@ -280,7 +187,7 @@ export function finishArticles(
     if (!r.county && r.kind !== 'wire')
       warnings.push({ line: where, code: 'no-county', message: `no county: 「${title}」` });
     if (!date) warnings.push({ line: where, code: 'no-date', message: `date not found: 「${title}」` });
-    return { id, ...r, date, dateSource };
+    return { id, ...r, date, dateSource, confidence: Math.round(d.confidence * 100) / 100 };
   });
 }
 
