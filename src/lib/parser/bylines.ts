@@ -29,7 +29,7 @@ const spaced = (word: string) => [...word].join('\\s*');
  * may stand between (全媒体, 特约, 首席, 见习, 摄影), and print may space out
  * every character (本 报 记 者).
  */
-const OUTLET = `(?:本\\s*报|[${HAN}·]{2,10}?(?:日报社?|晚报|报社|电视台|融媒体中心|新闻网|新华社|中新社|壹点))`;
+const OUTLET = `(?:本\\s*报|[${HAN}·]{0,10}?(?:新华社|中新社|壹点)|[${HAN}·]{2,10}?(?:日报社?|晚报|报社|电视台|融媒体中心|新闻网))`;
 const QUALIFIER = `(?:${['全媒体', '特约', '首席', '见习', '摄影', '驻站', '融媒'].map(spaced).join('|')})`;
 const CORE = `(?:${['记者', '通讯员', '实习生'].map(spaced).join('|')})`;
 const SLASHED = `(?:文\\s*[/／]\\s*图|图\\s*[/／]\\s*文|[文图片]\\s*[/／]|摄\\s*影\\s*[/／])`;

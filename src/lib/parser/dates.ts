@@ -16,7 +16,12 @@ export interface DaysBeforeIssue {
   daysBeforeIssue: number;
 }
 
-export type ReportedDay = MonthDay | DaysBeforeIssue;
+/** 7日晚, 26日: a day of the issue's month (or the month before, for a day after the issue's). */
+export interface DayOfMonth {
+  dayOfMonth: number;
+}
+
+export type ReportedDay = MonthDay | DaysBeforeIssue | DayOfMonth;
 
 export const isMonthDay = (d: ReportedDay): d is MonthDay => 'month' in d;
 
@@ -103,8 +108,14 @@ export function leadDate(lead: string): ReportedDay | null {
   const monthDay = monthDaysIn(opening)[0];
   if (monthDay) return monthDay;
   const relative = RELATIVE_DAY.exec(opening.replace(QUOTED, ''));
-  return relative ? { daysBeforeIssue: DAYS_BACK[relative[1] ?? ''] ?? 0 } : null;
+  if (relative) return { daysBeforeIssue: DAYS_BACK[relative[1] ?? ''] ?? 0 };
+  const day = DAY_ONLY.exec(sentences(lead)[0] ?? '');
+  const dayOfMonth = Number(day?.[1]);
+  return dayOfMonth >= 1 && dayOfMonth <= 31 ? { dayOfMonth } : null;
 }
+
+/** 7日晚, 记者26日从…: a day with no month, in the opening sentence. */
+const DAY_ONLY = /(?<![0-9０-９月年号])([0-9]{1,2})\s*日(?![0-9])/u;
 
 const SENTENCE_STOPS = new Set(['。', '！', '？', '!', '?']);
 
@@ -154,6 +165,7 @@ export function issueDateFromText(text: string, articleDays: MonthDay[]): IssueD
  * an editor or the file name, not one guessed from the text.
  */
 export function resolveDate(md: ReportedDay, issue: IssueDate): string | null {
+  if ('dayOfMonth' in md) return dayOfIssueMonth(md.dayOfMonth, issue);
   if (!isMonthDay(md)) {
     if (!issue.issueDate || issue.source === 'text') return null;
     return new Date(Date.parse(issue.issueDate) - md.daysBeforeIssue * 86_400_000).toISOString().slice(0, 10);
@@ -164,4 +176,12 @@ export function resolveDate(md: ReportedDay, issue: IssueDate): string | null {
   if (!sameYear || !issue.issueDate) return sameYear;
   const ahead = (Date.parse(sameYear) - Date.parse(issue.issueDate)) / 86_400_000;
   return ahead > 31 ? isoDate(issue.year - 1, md.month, md.day) : sameYear;
+}
+
+/** A day with no month is in the issue's month, or the month before when it is after the issue's day. */
+function dayOfIssueMonth(day: number, issue: IssueDate): string | null {
+  if (!issue.issueDate || issue.source === 'text') return null;
+  const [y, m, d] = issue.issueDate.split('-').map(Number) as [number, number, number];
+  if (day <= d) return isoDate(y, m, day);
+  return m === 1 ? isoDate(y - 1, 12, day) : isoDate(y, m - 1, day);
 }

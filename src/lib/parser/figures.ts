@@ -31,6 +31,19 @@ const UNITS = [
   '场次',
   '台套',
   '周年',
+  '摄氏度',
+  '剂次',
+  '毫米',
+  '厘米',
+  'mm',
+  'cm',
+  'km',
+  'kg',
+  '℃',
+  '岁',
+  '对',
+  '趟',
+  '期',
   '公里',
   '千米',
   '公斤',
@@ -112,7 +125,9 @@ const FIGURE = new RegExp(
 
 const LABEL_STOP = /[，,。；;：:、！？!?（）()“”"‘’《》\s]/u;
 const LEADING_NOISE = /^(?:其中|同时|并且|并|共|累计|总计|合计|已|实现|完成|和|与|及|的|是|有)+/u;
-const TRAILING_NOISE = /(?:达到|达|为|约为|约|近|超过|超|逾|共|计|累计|突破|高达|仅|至|到|了|的|有|在)+$/u;
+/** Verbs and function words before a number are not what it measures (为, 连续, 推动). */
+const TRAILING_NOISE =
+  /(?:达到|达|为|约为|约|近|超过|超|逾|共|计|累计|突破|高达|仅|至|到|了|的|有|在|连续|推动|带动|促进|实现|完成|新建|建成|投入|吸引|共有)+$/u;
 
 function labelBefore(text: string, start: number, floor: number): string {
   let i = start;
@@ -128,7 +143,7 @@ function labelBefore(text: string, start: number, floor: number): string {
   // 企业实现产值1689.0亿元: the measure is what follows the verb.
   const verb = /^.*(?:实现|完成|达到|累计|共计|新增|其中)(?=.{2})/u.exec(raw);
   if (verb) raw = raw.slice(verb[0].length);
-  return raw.replace(TRAILING_NOISE, '') || raw;
+  return raw.replace(TRAILING_NOISE, '');
 }
 
 function excluded(text: string, index: number, num: string, unit: string, after: string): boolean {
