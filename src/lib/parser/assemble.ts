@@ -67,7 +67,11 @@ function storiesOf(units: Unit[], reading: Reading): Array<Story | FurnitureNode
 
 /** One short caption with a picture credit, a picture label above it, or a caption's wording. */
 function isPhotoStory(a: ArticleNode, story: Story, label: boolean): boolean {
-  if (a.body.length !== 1 || a.subheads.length > 0) return false;
+  if (a.subheads.length > 0) return false;
+  // …摄影报道: a report told in pictures, whatever its length.
+  const photoReport = story.units.some((x) => x.part === 'close' && /摄\s*影\s*报\s*道\s*$/u.test(x.unit.text));
+  if (photoReport && !story.units.some((x) => x.unit.dateline)) return true;
+  if (a.body.length !== 1) return false;
   const only = story.units.find((x) => x.part === 'lead')?.unit;
   if (!only || !only.captionShaped || only.dateline) return false;
   const credited = story.units.some(

@@ -53,6 +53,10 @@ export interface Mention {
   weight: number;
 }
 
+/** What follows a place in an institution's or event's name. */
+const NAME_SUFFIX =
+  /^[)）·]|^(?:大学|学院|日报|晚报|新闻网|电视台|广播电视台|职业|技术|有限公司|集团|银行)|^\p{Script=Han}{0,4}?(?:艺术节|文化节|旅游节|博览会|展览会|交易会)|^\p{Script=Han}{2,3}节(?![日假])/u;
+
 const isHan = (ch: string | undefined) => ch !== undefined && /\p{Script=Han}/u.test(ch);
 
 export function findMentions(text: string): Mention[] {
@@ -67,6 +71,10 @@ export function findMentions(text: string): Mention[] {
     for (let i = index; i < index + word.length; i++) covers.add(i);
   }
   const covered = (i: number) => covers.has(i);
+  // 运河古都(聊城)葫芦文化艺术节, 聊城大学: the city named inside a name says nothing of where.
+  const insideName = (m: Mention) =>
+    m.kind === 'city' &&
+    (/[（(]$/u.test(text.slice(m.index - 1, m.index)) || NAME_SUFFIX.test(text.slice(m.index + m.length, m.index + m.length + 6)));
   for (const m of text.matchAll(CITY_BODY)) {
     const index = m.index ?? 0;
     if (covered(index) || covered(index - 1)) continue;
@@ -74,6 +82,7 @@ export function findMentions(text: string): Mention[] {
   }
   found.sort((a, b) => a.index - b.index);
   return found.filter((f, i) => {
+    if (insideName(f)) return false;
     const next = found[i + 1];
     const adjacent = next !== undefined && next.index === f.index + f.length;
     // 聊城市东昌府区: the city only qualifies the county.
@@ -130,9 +139,15 @@ export function resolveCounty(e: CountyEvidence): CountyResult {
     }
   }
   const [firstSentence = '', ...restOfLead] = sentences(e.lead);
-  add(findMentions(firstSentence), 3, 9);
+  // The city is every local story's frame: a county or zone in the opening sentence says more.
+  const opening = findMentions(firstSentence);
+  add(opening.filter((m) => m.kind !== 'city'), 3, 9);
+  add(opening.filter((m) => m.kind === 'city'), 1.5, 4.5);
   add(findMentions(restOfLead.join('')), 1.5, 6);
-  if (!e.wire) add(inBody, 0.5, 5);
+  const placedUp = scores.size > 0 && [...scores.values()].some((v) => v > 0);
+  // When nothing above the body names a place, a county named further down beats the city's own name.
+  const bodyMentions = placedUp || !inBody.some((m) => m.unit !== CITY.slug) ? inBody : inBody.filter((m) => m.unit !== CITY.slug);
+  if (!e.wire) add(bodyMentions, 0.5, 5);
 
   const mentionedSlugs = new Set<string>();
   for (const m of [...inHeadline, ...findMentions(e.lead), ...inBody])

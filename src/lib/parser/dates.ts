@@ -49,6 +49,12 @@ export function dateFromFileName(name: string): { date: string; pageLabel: strin
   return { date, pageLabel: label?.[1]?.toUpperCase() ?? null };
 }
 
+/** A year alone in a file name (c_2018_dzrb.txt, 2023/A3.txt): the page's year when no full date is given. */
+export function yearFromFileName(name: string): number | null {
+  const m = /(?:^|[^0-9])((?:19|20)\d{2})(?![0-9])/u.exec(name);
+  return m ? Number(m[1]) : null;
+}
+
 /** The date in a page's folio: 2025年11月20日 星期四. */
 export const FOLIO_DATE = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:星期|周)[一二三四五六日天]/u;
 

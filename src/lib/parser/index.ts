@@ -14,7 +14,7 @@ import fixOcr from './ocr.ts';
 import classifyBlocks from './classify-blocks.ts';
 import segmentArticles from './segment.ts';
 import compileRecords, { finishArticles, leadDates, type PageDraft } from './records.ts';
-import { dateFromFileName, folioDate, issueDateFromText, type IssueDate } from './dates.ts';
+import { dateFromFileName, folioDate, issueDateFromText, yearFromFileName, type IssueDate } from './dates.ts';
 
 export { PARSER_VERSION } from './version.ts';
 
@@ -77,7 +77,11 @@ function issueDateOf(input: ParseInput, text: string, draft: PageDraft): IssueDa
   }
   const fromFolio = folioDate(draft.furniture.map((f) => f.text));
   if (fromFolio) return { issueDate: fromFolio, year: Number(fromFolio.slice(0, 4)), source: 'folio', pageLabel: null };
-  return { ...issueDateFromText(text, leadDates(draft.articles)), pageLabel: null };
+  const fromText = issueDateFromText(text, leadDates(draft.articles));
+  const year = yearFromFileName(input.file);
+  // A year in the name outranks one guessed from the text; the text may still give the day.
+  if (year && fromText.year !== year) return { issueDate: null, year, source: 'filename', pageLabel: null };
+  return { ...fromText, pageLabel: null };
 }
 
 export function parsePage(input: ParseInput): ParsedPage {
