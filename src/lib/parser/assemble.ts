@@ -96,7 +96,7 @@ function buildArticle(story: Story): ArticleNode {
       case 'top':
         if (unit.shape === 'standfirst') a.standfirst.push(b);
         else if (unit.shape === 'heading') a.author = b;
-        else if (unit.shape === 'caption-list') a.captions.push(b);
+        else if (unit.shape === 'caption-list' || unit.shape === 'paragraph') a.captions.push(b);
         else a.bylines.push(b);
         break;
       case 'subhead': {

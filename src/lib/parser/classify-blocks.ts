@@ -12,6 +12,7 @@ import {
   splitLeadingCredit,
   splitSignoff,
   splitTrailingCredit,
+  bareNames,
 } from './bylines.ts';
 import { endsSentence } from './text.ts';
 import { FOLIO_DATE } from './dates.ts';
@@ -46,6 +47,7 @@ function rolePieces(piece: Piece): Array<{ role: BlockRole; piece: Piece }> {
   const at = (role: BlockRole, t: string) => ({ role, piece: { line, text: t } });
   if (parseCreditLine(text)) return [at('byline', text)];
   if (parseSignoffLine(text)) return [at('signoff', text)];
+  if (markedNames(text)) return [at('byline', text)];
   if (SOURCE.test(text) && text.trim().length <= 24) return [at('source', text)];
   if (CROSS_REF.test(text)) return [at('cross-ref', text)];
   const lead = splitLeadingCredit(text);
@@ -75,10 +77,41 @@ function opensStory(before: BlockNode, role: BlockRole, piece: Piece): boolean {
   return role === 'text' && previous !== undefined && endsSentence(previous.text) && parseDateline(piece.text) !== null;
 }
 
+/**
+ * A picture credit cut by a hard wrap (…壮观。 ■ 本报记者 / 朱玉东, ■ 本 / 报记者 张洁)
+ * is joined back onto one line, so it is read whole.
+ */
+function joinWrappedCredits(pieces: Piece[]): Piece[] {
+  const out: Piece[] = [];
+  for (let k = 0; k < pieces.length; k++) {
+    const piece = pieces[k] as Piece;
+    const next = pieces[k + 1];
+    const marker = piece.text.search(/[■□][^■□]{0,12}$/u);
+    if (next && marker >= 0 && !splitTrailingCredit(piece.text) && !parseCreditLine(piece.text)) {
+      const joined = `${piece.text.trimEnd()}${next.text.trim()}`;
+      const cut = joined.search(/[■□][^■□]*$/u);
+      const credit = joined.slice(cut);
+      if (credit.length <= 24 && (splitTrailingCredit(joined) || parseCreditLine(credit) || markedNames(credit))) {
+        out.push({ line: piece.line, text: joined });
+        k++;
+        continue;
+      }
+    }
+    out.push(piece);
+  }
+  return out;
+}
+
+/** ■ 吴建正, ■ 商景豪 田柏林: a marker and names alone credit a picture. */
+function markedNames(text: string): boolean {
+  const m = /^\s*[■□]\s*(\S.*)$/u.exec(text);
+  return m !== null && bareNames(m[1] ?? '') !== null;
+}
+
 export function classifyBlock(block: BlockNode): BlockNode[] {
   if (STANDFIRST.test(block.pieces[0]?.text ?? '')) return [{ ...block, role: 'standfirst' }];
   const out: BlockNode[] = [];
-  for (const piece of block.pieces) {
+  for (const piece of joinWrappedCredits(block.pieces)) {
     for (const { role, piece: p } of rolePieces(piece)) {
       const last = out[out.length - 1];
       if (last && last.role === role && role !== 'jump' && !opensStory(last, role, p)) last.pieces.push(p);

@@ -51,9 +51,27 @@ function lattice(units: Unit[], layout: Layout): Lattice<StoryPart> {
 /** Decisions closer than this are reported to editors as doubtful. */
 export const DOUBTFUL_MARGIN = 1.5;
 
+/** What an impossible reading costs when a page allows no other: it must still be read, nothing lost. */
+const IMPOSSIBLE = -1000;
+
+/** The same lattice with every impossible choice allowed at a prohibitive cost. */
+function relaxed(l: Lattice<StoryPart>): Lattice<StoryPart> {
+  const finite = (v: number) => (v === -Infinity ? IMPOSSIBLE : v);
+  return {
+    ...l,
+    emit: (i, s) => finite(l.emit(i, s)),
+    step: (i, from, to) => finite(l.step(i, from, to)),
+    finish: (s) => finite(l.finish(s)),
+  };
+}
+
 export function readPage(units: Unit[], layout: Layout): Reading {
-  const l = lattice(units, layout);
-  const path = bestPath(l);
+  let l = lattice(units, layout);
+  let path = bestPath(l);
+  if (path.score === -Infinity) {
+    l = relaxed(l);
+    path = bestPath(l);
+  }
   const boundaries: Boundary[] = [];
   for (let i = 1; i < units.length; i++) {
     const from = path.states[i - 1] as StoryPart;
