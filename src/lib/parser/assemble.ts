@@ -9,7 +9,6 @@ import { startsStory, type StoryPart } from './boundary-features.ts';
 import type { Reading } from './layouts.ts';
 import type { Unit } from './units.ts';
 import { splitBanner } from './headlines.ts';
-import { countSentenceStops } from './text.ts';
 import { isPhotoLabel } from './labels.ts';
 
 export function newArticle(layout: ArticleNode['layout'] = 'story'): ArticleNode {
@@ -33,6 +32,9 @@ export function newArticle(layout: ArticleNode['layout'] = 'story'): ArticleNode
 /** Margin at which a boundary counts as certain; confidence grows with the margin up to it. */
 const SURE_MARGIN = 4;
 export const confidenceOf = (margin: number) => Math.max(0, Math.min(1, margin / SURE_MARGIN));
+
+/** Longest caption set inside a story by blank space alone. */
+const INLINE_CAPTION = 120;
 
 /** A story's units, with what each does in it. */
 interface Story {
@@ -90,6 +92,10 @@ function buildArticle(story: Story): ArticleNode {
     const b = unit.block;
     switch (part) {
       case 'head':
+        // The last line of a headline group, set off by a picture's blank space, is the picture's caption.
+        if (a.headlineBlocks.length >= 2 && b.gapBefore >= 2 && units[k + 1]?.part !== 'head') a.captions.push(b);
+        else a.headlineBlocks.push(b);
+        break;
       case 'tail':
         a.headlineBlocks.push(b);
         break;
@@ -108,15 +114,12 @@ function buildArticle(story: Story): ArticleNode {
       }
       case 'lead':
       case 'body': {
-        // A one-sentence paragraph followed by a picture credit inside a story is a caption.
+        // A one-sentence paragraph inside a story, followed by a picture credit or set off by
+        // the blank space a picture leaves, is the picture's caption.
         const next = units[k + 1];
-        const inline =
-          unit.shape === 'paragraph' &&
-          a.body.length > 0 &&
-          next?.part === 'close' &&
-          next.unit.photoCredit &&
-          units[k + 2]?.part === 'body' &&
-          countSentenceStops(unit.text) <= 1;
+        const credited = next?.part === 'close' && next.unit.photoCredit && units[k + 2]?.part === 'body';
+        const setOff = unit.gapBefore >= 2 && next?.part === 'body' && unit.letters <= INLINE_CAPTION;
+        const inline = unit.shape === 'paragraph' && a.body.length > 0 && (credited || setOff) && unit.sentences <= 1;
         (inline ? a.captions : a.body).push(b);
         break;
       }

@@ -99,12 +99,6 @@ export const START_FEATURES: Feature[] = [
     test: (g) => g.from === 'tail',
   },
   {
-    name: 'dateline',
-    says: '本段以电头开始（本报讯、东昌府讯、新华社…电）',
-    weight: 3,
-    test: (g) => g.to === 'lead' && g.after.dateline !== null,
-  },
-  {
     name: 'dated-lead',
     says: '本段以日期开始（7日晚，…／8月28日，…）',
     weight: 0.5,
@@ -212,6 +206,8 @@ export function firedFeatures(units: Unit[], i: number, from: StoryPart, to: Sto
 
 /** Weights of what a unit can be, by its shape. */
 export const PART_WEIGHTS = {
+  /** A paragraph opening with a dateline (本报讯, 东昌府讯, 新华社…电) is a story's first. */
+  datelineLead: 3,
   /** A label (简讯, 图片新闻, 冠县) heads the items under it as their kicker. */
   labelAsHead: 0.5,
   /** A heading inside a story is rarer than one that opens a story. */
@@ -270,6 +266,7 @@ export function partScore(units: Unit[], i: number, part: StoryPart, layout: Lay
           return -Infinity;
       }
     case 'paragraph':
+      if (part === 'lead' && u.dateline) return w.datelineLead;
       if (part === 'top')
         return layout === 'headline-first' && isCaptionUnderHeadline(u, prev) ? w.captionUnderHeadline : -Infinity;
       return part === 'lead' || part === 'body' ? 0 : -Infinity;
