@@ -156,7 +156,8 @@ export function makeCorpus(sources: Article[], options: CorpusOptions): CorpusPa
         made.push({ headline: null, county: countyName, date: storyDate, kind: 'photo' });
         continue;
       }
-      const paragraphs = src.paragraphs.map(move);
+      // Subheads would land anywhere once paragraphs are shuffled: a feature's sections are left out.
+      const paragraphs = src.paragraphs.filter((_, i) => !src.subheads.includes(i)).map(move);
       const [lead = '', ...rest] = paragraphs;
       const body = [lead, ...r.shuffle(rest)];
       const headline = move(src.headline ?? lead.slice(0, 12));

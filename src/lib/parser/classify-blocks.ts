@@ -18,8 +18,9 @@ import { endsSentence } from './text.ts';
 import { FOLIO_DATE } from './dates.ts';
 
 const JUMP = /[（(]\s*(?:下转|上接|转|接)第?\s*[A-Za-z]?\d{1,2}\s*版[^（）()]{0,8}[）)]\s*$/u;
+/** 更多…请见…, 扫码下载…, 扫描二维码…: a promo line (扫码 inside a sentence is text: 市民扫码注册). */
 const PROMO =
-  /^(?:更多|详细|完整|全文).{0,24}(?:请见|详见|请看|请关注|请登录|请扫|见)|扫码|二维码|客户端.{0,12}(?:频道|查看)$/u;
+  /^(?:更多|详细|完整|全文).{0,24}(?:请见|详见|请看|请关注|请登录|请扫|见)|^(?:扫码|扫描二维码|扫一扫|长按识别)|客户端.{0,12}(?:频道|查看)$/u;
 const STANDFIRST = /^\s*[◆◇]/u;
 /** 据新华社, （据中新社）, 据新闻联播: the copy's source, closing the story above. */
 const SOURCE =
