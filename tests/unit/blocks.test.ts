@@ -57,7 +57,7 @@ describe('block roles (seed lines)', () => {
     ]);
     expect(roles('为高质量发展提供有效支撑和持久动能。 ■ 本报记者 许金松')).toEqual([
       ['text', ['为高质量发展提供有效支撑和持久动能。']],
-      ['credit', [' ■ 本报记者 许金松']],
+      ['photo-credit', [' ■ 本报记者 许金松']],
     ]);
   });
 

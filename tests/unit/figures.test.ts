@@ -37,8 +37,18 @@ describe('figures', () => {
   it('skips years, dates, ordinals and periods', () => {
     expect(figures('2024年,2025年度,12月23日,列全省第3位,今年前5个月,1—5月')).toEqual([]);
     expect(figures('连续3年,用时10个月')).toEqual([
-      ['3', '年', '连续'],
+      ['3', '年', ''],
       ['10', '个月', '用时'],
+    ]);
+  });
+
+  it('labels a figure with what it measures, never a verb or function word before it', () => {
+    expect(figures('平均降水量为12.9mm')).toEqual([['12.9', 'mm', '平均降水量']]);
+    expect(figures('推动120个项目落地')).toEqual([['120', '个', '']]);
+    expect(figures('最高气温37℃,年满60岁,新开通2趟,第12期')).toEqual([
+      ['37', '℃', '最高气温'],
+      ['60', '岁', '年满'],
+      ['2', '趟', '新开通'],
     ]);
   });
 

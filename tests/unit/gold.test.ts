@@ -12,7 +12,7 @@ describe.each(CORPORA)('$name against its truth', (corpus) => {
   const gold = readGold(corpus.gold);
   const score = scoreGold(gold, corpus.pages);
 
-  it.each(FIELDS)('%s scores at least 95%%', (field) => {
+  it.each(FIELDS)('%s scores at least 95 per cent', (field) => {
     const [ok, total] = score.rows[field];
     const misses = score.misses.filter(
       (m) => m.includes(`: ${field === 'figures' ? 'figure' : field}`) || (field === 'kept' && m.includes('lost line')),

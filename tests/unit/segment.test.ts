@@ -152,26 +152,26 @@ describe('items on a page', () => {
     expect(articles).toHaveLength(2);
     expect(articles[0]?.paragraphs).toHaveLength(2);
     expect(articles[1]).toMatchObject({ kicker: '本报社论', headline: '以实干实绩推动高质量发展', kind: 'commentary' });
-    // The same heading without its label stays a subhead of the story above.
+    // Without its label, a heading after a finished paragraph still opens a story, whatever its lead.
     const plain = parsePage({ file: '2025-07-02.txt', text: [...story, '', ...editorial.slice(2)].join('\n') });
-    expect(plain.articles).toHaveLength(1);
-    expect(plain.articles[0]?.subheads).toHaveLength(1);
+    expect(plain.articles.map((a) => a.headline)).toEqual([null, '以实干实绩推动高质量发展']);
+    expect(plain.articles[0]?.paragraphs).toHaveLength(2);
   });
 
-  it('reads a line ending in a photo credit as a caption inside its story', () => {
+  it('reads a caption closed by its credit after the story’s last paragraph as an item of its own', () => {
+    // The grammar: a picture's caption ends with its credit; what follows is a new item.
     const text = [
       '本报讯(记者 白文斌)7月1日,东阿县阿胶产业园新项目集中开工,总投资28亿元。',
       '',
       '7月1日,东阿县阿胶产业园新项目开工现场。（本报记者 王军 摄）',
-      '',
-      '据新华社电 国家发展改革委1日表示,今年将安排中央预算内投资7000亿元。',
     ].join('\n');
-    const [story, wire] = parsePage({ file: '2025-07-02.txt', text }).articles;
+    const [story, photo, wire] = parsePage({
+      file: '2025-07-02.txt',
+      text: `${text}\n\n据新华社电 国家发展改革委1日表示,今年将安排中央预算内投资7000亿元。`,
+    }).articles;
     expect(story?.paragraphs).toHaveLength(1);
-    expect(story?.captions).toEqual(['7月1日,东阿县阿胶产业园新项目开工现场。 （本报记者 王军 摄）']);
-    expect(story?.credits[0]?.photographers).toEqual(['王军']);
-    expect(story?.byline.photographers).toEqual([]);
     expect(wire).toMatchObject({ kind: 'wire', byline: { agency: '新华社', raw: '据新华社电' } });
+    expect(photo).toMatchObject({ kind: 'photo', byline: { photographers: ['王军'] } });
   });
 
   it('reads a page whose stories are signed at the end, under a folio (seed 002 set that way)', () => {
@@ -201,7 +201,8 @@ describe('items on a page', () => {
     expect(articles.map((a) => a.byline.reporters)).toEqual([['吕晓磊'], ['姬翔']]);
     expect(articles[1]?.byline.correspondents).toEqual(['王芳']);
     expect(articles[1]?.byline.raw).toBe('（记者 姬翔 通讯员 王 芳）');
-    expect(articles[1]?.paragraphs.at(-1)).toBe(lines[61]);
+    // The signature stays where it was printed, at the end of the last paragraph.
+    expect(articles[1]?.paragraphs.at(-1)).toBe(`${lines[61]} （记者 姬翔 通讯员 王 芳）`);
     // A bracketed 记者 inside a sentence is no signature.
     const inside = parsePage({ file: 'page.txt', text: '全市召开会议（记者 张三参加）并部署工作。' });
     expect(inside.articles[0]?.byline.reporters).toEqual([]);

@@ -65,7 +65,8 @@ function keepClosersInPlace(a: ArticleNode, body: BlockNode[], paragraphs: strin
   const lastLine = body[body.length - 1]?.pieces.at(-1)?.line;
   if (a.layout === 'photo' || lastLine === undefined || paragraphs.length === 0) return;
   for (const b of [...a.bylines, ...a.sources]) {
-    if (b.pieces[0]?.line !== lastLine) continue;
+    // Only what was cut off the end of the line: a credit opening the line stays above the text.
+    if (b.pieces[0]?.line !== lastLine || (b.role !== 'signoff' && b.role !== 'source')) continue;
     paragraphs[paragraphs.length - 1] = `${paragraphs[paragraphs.length - 1]} ${textOf(b)}`;
   }
 }
