@@ -69,8 +69,7 @@ const isCaptionCredit = (u: Unit | undefined) =>
     (u.photoCredit && !/报\s*道\s*$/u.test(u.text)));
 
 /** A single sentence right under a headline: the picture's caption, not a story of its own. */
-const isCaptionUnderHeadline = (u: Unit, above: Unit | undefined) =>
-  above?.shape === 'heading' && u.shape === 'paragraph' && u.captionShaped && u.letters <= 80 && u.sentences <= 1;
+const isCaptionUnderHeadline = (u: Unit, above: Unit | undefined) => above?.shape === 'heading' && u.underHeadline;
 
 /** Features of a step that starts a new story. */
 export const START_FEATURES: Feature[] = [
@@ -124,7 +123,9 @@ export const START_FEATURES: Feature[] = [
     name: 'caption-only-story',
     says: '上一篇只有标题和一句图片说明',
     weight: -3,
-    test: (g) => g.layout === 'headline-first' && g.from === 'lead' && isCaptionUnderHeadline(g.before, g.above),
+    test: (g) =>
+      g.layout === 'headline-first' &&
+      (g.from === 'lead' ? isCaptionUnderHeadline(g.before, g.above) : g.from === 'close' && g.above?.underHeadline === true),
   },
   {
     name: 'heading',

@@ -36,8 +36,12 @@ const FOLIO_CREDITS = /(?:责任编辑|责编|美术编辑|美编|校对|版式�
 /** The desk's contact lines. */
 const CONTACT = /^\s*(?:新闻热线|报料热线|投稿邮箱|广告热线|发行热线|订阅热线|订报热线|值班电话)\s*[:：]/u;
 
+/** The page's label at the head of the folio: L05 今日聊城·城事, A2  要闻, C1  图片, 16 聊城观察. */
+const PAGE_LABEL = /^(?:[A-Z]{1,2}\d{1,2}|\d{1,2})(?:\s+[\p{Script=Han}·]{1,10}){0,2}\s*$/u;
+
 function isFurniture(text: string): boolean {
   const t = text.trim();
+  if (PAGE_LABEL.test(t)) return true;
   if (FOLIO_CREDITS.test(t) || CONTACT.test(t)) return true;
   if (t.length <= 40 && PROMO.test(t)) return true;
   return t.length <= 60 && FOLIO_DATE.test(t) && !endsSentence(t);

@@ -44,6 +44,8 @@ export interface Unit {
   affinityAbove: number;
   /** For a heading: alone, long, with a sentence's comma, and text with no dateline below: a cut-off line. */
   cutOffShaped: boolean;
+  /** A single short sentence right under a heading: a picture's caption. */
+  underHeadline: boolean;
   /** Letters and digits in the unit. */
   letters: number;
   /** Sentence stops (。！？) inside the unit. */
@@ -124,14 +126,22 @@ export function toUnits(blocks: BlockNode[]): Unit[] {
       captionShaped: paragraph && !dateline && letters <= MAX_CAPTION && countSentenceStops(text) <= 4,
       affinityAbove: 0,
       cutOffShaped: false,
+      underHeadline: false,
       letters,
       sentences: countSentenceStops(text),
       gapBefore: block.gapBefore,
     };
   });
   relateHeadings(units);
+  units.forEach((u, i) => {
+    u.underHeadline =
+      units[i - 1]?.shape === 'heading' && u.captionShaped && u.letters <= MAX_HEADLINE_CAPTION && u.sentences <= 1;
+  });
   return units;
 }
+
+/** Longest caption set right under a headline. */
+const MAX_HEADLINE_CAPTION = 80;
 
 /** Wider than this, a heading with a comma inside reads as a sentence cut off by the column. */
 const CUT_OFF_WIDTH = 18;
