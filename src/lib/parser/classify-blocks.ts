@@ -20,14 +20,13 @@ import { FOLIO_DATE } from './dates.ts';
 const JUMP = /[（(]\s*(?:下转|上接|转|接)第?\s*[A-Za-z]?\d{1,2}\s*版[^（）()]{0,8}[）)]\s*$/u;
 /** 更多…请见…, 扫码下载…, 扫描二维码…: a promo line (扫码 inside a sentence is text: 市民扫码注册). */
 const PROMO =
-  /^(?:更多|详细|完整|全文).{0,24}(?:请见|详见|请看|请关注|请登录|请扫|见)|^(?:扫码|扫描二维码|扫一扫|长按识别)|客户端.{0,12}(?:频道|查看)$/u;
+  /^(?:更多|详细|完整|全文).{0,24}(?:请见|详见|请看|请关注|请登录|请扫|见)|^(?:扫码|扫描二维码|扫一扫|长按识别|下载.{0,12}客户端)|客户端.{0,12}(?:频道|查看|看更多.{0,6})$/u;
 const STANDFIRST = /^\s*[◆◇]/u;
-/** 据新华社, （据中新社）, 据新闻联播: the copy's source, closing the story above. */
-const SOURCE =
-  /^\s*[（(]?\s*据\s*[\p{Script=Han}·]{2,10}?(?:社|报|网|台|新闻|联播|客户端|消息)(?:电|报道|消息)?\s*[）)]?\s*$/u;
+/** 据新华社, （据中新社）, 据新闻联播, 据央视: the copy's source, closing the story above. */
+const SOURCE_NAME = '(?:[\\p{Script=Han}·]{2,10}?(?:社|报|网|台|新闻|联播|客户端|消息)|央视|新华|中新)';
+const SOURCE = new RegExp(`^\\s*[（(]?\\s*据\\s*${SOURCE_NAME}(?:电|报道|消息)?\\s*[）)]?\\s*$`, 'u');
 /** The same source after the story's last sentence on its line: …万棵。 据中新社 */
-const TRAILING_SOURCE =
-  /(?<=[。！？”])\s*[（(]?\s*据\s*[\p{Script=Han}·]{2,10}?(?:社|报|网|台|新闻|联播|客户端|消息)(?:电|报道|消息)?\s*[）)]?\s*$/u;
+const TRAILING_SOURCE = new RegExp(`(?<=[。！？”])\\s*[（(]?\\s*据\\s*${SOURCE_NAME}(?:电|报道|消息)?\\s*[）)]?\\s*$`, 'u');
 /** 详见C02版, （详见本报第5版）: a pointer from the story above to another page. */
 const CROSS_REF =
   /^\s*[（(]?\s*(?:详见|详情见|参见|见)\s*(?:本报)?\s*(?:第\s*)?[A-Za-z]?\d{1,2}\s*版[^。！？]{0,12}?[）)]?\s*$/u;
