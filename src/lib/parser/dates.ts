@@ -191,3 +191,27 @@ function dayOfIssueMonth(day: number, issue: IssueDate): string | null {
   if (day <= d) return isoDate(y, m, day);
   return m === 1 ? isoDate(y - 1, 12, day) : isoDate(y, m - 1, day);
 }
+
+/** How many days before its filing a story's opening may report. */
+const REPORTED_BEFORE_FILING = 7;
+
+/**
+ * The day a story's opening names (26日晚, 7月31日上午), placed against the
+ * day its dateline filed it (本报11月28日讯): that day, when it falls up to a
+ * week before the filing; otherwise null (the dateline's day stands).
+ */
+export function dayBeforeFiling(opening: ReportedDay, filed: MonthDay): MonthDay | null {
+  const year = 2001; // any year that is not a leap year: only the distance counts
+  const filedAt = Date.UTC(year, filed.month - 1, filed.day);
+  let candidate: MonthDay | null = null;
+  if ('dayOfMonth' in opening) {
+    const sameMonth = opening.dayOfMonth <= filed.day;
+    const month = sameMonth ? filed.month : filed.month === 1 ? 12 : filed.month - 1;
+    candidate = { month, day: opening.dayOfMonth };
+  } else if (isMonthDay(opening)) candidate = { month: opening.month, day: opening.day };
+  if (!candidate) return null;
+  const wraps = candidate.month > filed.month;
+  const at = Date.UTC(wraps ? year - 1 : year, candidate.month - 1, candidate.day);
+  const days = (filedAt - at) / 86_400_000;
+  return days > 0 && days <= REPORTED_BEFORE_FILING ? candidate : null;
+}

@@ -10,7 +10,15 @@ import type { ArticleNode, BlockNode, PageTree } from './tree.ts';
 import { assignHeadlineRoles } from './headlines.ts';
 import { paragraphsOf } from './wrapping.ts';
 import { lettersOnly } from './text.ts';
-import { isMonthDay, leadDate, resolveDate, type IssueDate, type MonthDay, type ReportedDay } from './dates.ts';
+import {
+  dayBeforeFiling,
+  isMonthDay,
+  leadDate,
+  resolveDate,
+  type IssueDate,
+  type MonthDay,
+  type ReportedDay,
+} from './dates.ts';
 import { resolveCounty } from './county.ts';
 import { extractFigures } from './figures.ts';
 import { assignTopics } from './topics.ts';
@@ -74,8 +82,12 @@ function draftArticle(a: ArticleNode, file: string, corrections: Correction[]): 
     ...paragraphs.flatMap((p, i) => extractFigures(p, 'paragraphs', i)),
     ...captions.flatMap((c, i) => extractFigures(c, 'captions', i)),
   ];
-  const fromDateline = dateline?.month && dateline.day ? { month: dateline.month, day: dateline.day } : null;
-  const fromLead = fromDateline ? null : leadDate(lead);
+  const filed = dateline?.month && dateline.day ? { month: dateline.month, day: dateline.day } : null;
+  const opening = leadDate(lead);
+  // 本报11月28日讯 26日晚，…: the story reports the day its opening names, a few days before it was filed.
+  const reportedDay = filed && opening ? dayBeforeFiling(opening, filed) : null;
+  const fromDateline = reportedDay ? null : filed;
+  const fromLead = fromDateline ? null : (reportedDay ?? opening);
   const kind = kindOf({
     node: a,
     headline: heads.headline,
