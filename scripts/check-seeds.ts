@@ -9,6 +9,7 @@ import { parseSeedDir } from '../src/lib/seeds.ts';
 const { values } = parseArgs({ options: { seeds: { type: 'string', default: 'seeds' } } });
 
 let unreadable = 0;
+let doubts = 0;
 let articles = 0;
 let warnings = 0;
 for (const result of parseSeedDir(values.seeds)) {
@@ -20,6 +21,7 @@ for (const result of parseSeedDir(values.seeds)) {
   const { page, articles: found } = result.parsed;
   articles += found.length;
   warnings += page.warnings.length;
+  doubts += page.warnings.filter((w) => w.code === 'doubtful-boundary').length;
   const date = page.issueDate ?? (page.year ? `${page.year}` : 'no date');
   console.log(
     `${page.warnings.length === 0 ? '✓' : '!'} ${page.file}: ${found.length} articles · issue ${date} (${page.dateSource}) · ${page.layout} · ${page.encoding}`,
@@ -36,9 +38,20 @@ for (const result of parseSeedDir(values.seeds)) {
     }
   }
 
-  for (const w of page.warnings) console.log(`    ${w.line ? `line ${w.line}` : 'page'}: ${w.code}: ${w.message}`);
+  // Doubtful story boundaries first: where an editor's look (and perhaps a correction) matters most.
+  const doubtful = page.warnings.filter((w) => w.code === 'doubtful-boundary');
+  for (const w of doubtful) console.log(`    ? 第 ${w.line} 行 ${w.message}`);
+  const low = found.filter((a) => a.confidence < 0.5);
+  for (const a of low) {
+    const title = a.headline ?? (a.captions[0] ?? a.paragraphs[0] ?? '').slice(0, 16);
+    console.log(
+      `    ? 第 ${a.source.startLine}–${a.source.endLine} 行「${title}」分篇把握 ${Math.round(a.confidence * 100)}%`,
+    );
+  }
+  for (const w of page.warnings.filter((x) => x.code !== 'doubtful-boundary'))
+    console.log(`    ${w.line ? `line ${w.line}` : 'page'}: ${w.code}: ${w.message}`);
 }
 console.log(
-  `\n${articles} articles, ${warnings} warnings${unreadable ? `, ${unreadable} file(s) could not be read` : ''}`,
+  `\n${articles} articles, ${warnings} warnings (${doubts} doubtful story boundaries)${unreadable ? `, ${unreadable} file(s) could not be read` : ''}`,
 );
 process.exit(unreadable > 0 ? 1 : 0);

@@ -113,7 +113,16 @@ export const Article = z.object({
 
 export const Warning = z.object({
   line: z.number().int().positive().nullable(),
-  code: z.enum(['no-byline', 'no-county', 'no-date', 'leftover', 'encoding', 'meta', 'correction']),
+  code: z.enum([
+    'no-byline',
+    'no-county',
+    'no-date',
+    'leftover',
+    'encoding',
+    'meta',
+    'correction',
+    'doubtful-boundary',
+  ]),
   message: z.string(),
 });
 

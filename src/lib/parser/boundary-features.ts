@@ -125,7 +125,9 @@ export const START_FEATURES: Feature[] = [
     weight: -3,
     test: (g) =>
       g.layout === 'headline-first' &&
-      (g.from === 'lead' ? isCaptionUnderHeadline(g.before, g.above) : g.from === 'close' && g.above?.underHeadline === true),
+      (g.from === 'lead'
+        ? isCaptionUnderHeadline(g.before, g.above)
+        : g.from === 'close' && g.above?.underHeadline === true),
   },
   {
     name: 'heading',

@@ -26,7 +26,10 @@ const STANDFIRST = /^\s*[◆◇]/u;
 const SOURCE_NAME = '(?:[\\p{Script=Han}·]{2,10}?(?:社|报|网|台|新闻|联播|客户端|消息)|央视|新华|中新)';
 const SOURCE = new RegExp(`^\\s*[（(]?\\s*据\\s*${SOURCE_NAME}(?:电|报道|消息)?\\s*[）)]?\\s*$`, 'u');
 /** The same source after the story's last sentence on its line: …万棵。 据中新社 */
-const TRAILING_SOURCE = new RegExp(`(?<=[。！？”])\\s*[（(]?\\s*据\\s*${SOURCE_NAME}(?:电|报道|消息)?\\s*[）)]?\\s*$`, 'u');
+const TRAILING_SOURCE = new RegExp(
+  `(?<=[。！？”])\\s*[（(]?\\s*据\\s*${SOURCE_NAME}(?:电|报道|消息)?\\s*[）)]?\\s*$`,
+  'u',
+);
 /** 详见C02版, （详见本报第5版）: a pointer from the story above to another page. */
 const CROSS_REF =
   /^\s*[（(]?\s*(?:详见|详情见|参见|见)\s*(?:本报)?\s*(?:第\s*)?[A-Za-z]?\d{1,2}\s*版[^。！？]{0,12}?[）)]?\s*$/u;

@@ -74,7 +74,8 @@ export function findMentions(text: string): Mention[] {
   // 运河古都(聊城)葫芦文化艺术节, 聊城大学: the city named inside a name says nothing of where.
   const insideName = (m: Mention) =>
     m.kind === 'city' &&
-    (/[（(]$/u.test(text.slice(m.index - 1, m.index)) || NAME_SUFFIX.test(text.slice(m.index + m.length, m.index + m.length + 6)));
+    (/[（(]$/u.test(text.slice(m.index - 1, m.index)) ||
+      NAME_SUFFIX.test(text.slice(m.index + m.length, m.index + m.length + 6)));
   for (const m of text.matchAll(CITY_BODY)) {
     const index = m.index ?? 0;
     if (covered(index) || covered(index - 1)) continue;
@@ -141,12 +142,21 @@ export function resolveCounty(e: CountyEvidence): CountyResult {
   const [firstSentence = '', ...restOfLead] = sentences(e.lead);
   // The city is every local story's frame: a county or zone in the opening sentence says more.
   const opening = findMentions(firstSentence);
-  add(opening.filter((m) => m.kind !== 'city'), 3, 9);
-  add(opening.filter((m) => m.kind === 'city'), 1.5, 4.5);
+  add(
+    opening.filter((m) => m.kind !== 'city'),
+    3,
+    9,
+  );
+  add(
+    opening.filter((m) => m.kind === 'city'),
+    1.5,
+    4.5,
+  );
   add(findMentions(restOfLead.join('')), 1.5, 6);
   const placedUp = scores.size > 0 && [...scores.values()].some((v) => v > 0);
   // When nothing above the body names a place, a county named further down beats the city's own name.
-  const bodyMentions = placedUp || !inBody.some((m) => m.unit !== CITY.slug) ? inBody : inBody.filter((m) => m.unit !== CITY.slug);
+  const bodyMentions =
+    placedUp || !inBody.some((m) => m.unit !== CITY.slug) ? inBody : inBody.filter((m) => m.unit !== CITY.slug);
   if (!e.wire) add(bodyMentions, 0.5, 5);
 
   const mentionedSlugs = new Set<string>();

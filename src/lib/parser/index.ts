@@ -84,13 +84,22 @@ function issueDateOf(input: ParseInput, text: string, draft: PageDraft): IssueDa
   return { ...fromText, pageLabel: null };
 }
 
+/** What the grammar plugins reported through file.message, as the page's warnings. */
+function grammarWarnings(file: VFile): Warning[] {
+  return file.messages.map((m) => ({
+    line: m.line ?? null,
+    code: m.ruleId === 'doubtful-boundary' ? 'doubtful-boundary' : 'leftover',
+    message: m.reason,
+  }));
+}
+
 export function parsePage(input: ParseInput): ParsedPage {
   const text = input.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const lines = text.split('\n');
   const file = new VFile({ value: text, path: input.file, data: { lines, corrections: [] } });
   const draft: PageDraft = processor.processSync(file).result;
 
-  const warnings: Warning[] = [...(input.warnings ?? [])];
+  const warnings: Warning[] = [...(input.warnings ?? []), ...grammarWarnings(file)];
   const issue = issueDateOf(input, text, draft);
   if (!issue.year)
     warnings.push({

@@ -37,6 +37,15 @@ export default function segmentArticles() {
     const { layout, children, doubts } = segmentBlocks(blocks);
     file.data.layout = layout;
     file.data.doubts = doubts;
+    for (const d of doubts) {
+      const reading = d.starts ? '这里另起一篇' : '这里接着上一篇';
+      const why = d.reasons.length > 0 ? `（依据：${d.reasons.join('；')}）` : '';
+      file.message(`分篇存疑：${reading}，另一种读法只差 ${d.margin.toFixed(1)} 分${why}`, {
+        place: { line: d.line, column: 1 },
+        ruleId: 'doubtful-boundary',
+        source: 'segment',
+      });
+    }
     tree.children = children;
   };
 }
