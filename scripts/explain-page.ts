@@ -15,7 +15,7 @@ import fixOcr from '../src/lib/parser/ocr.ts';
 import classifyBlocks from '../src/lib/parser/classify-blocks.ts';
 import type { BlockNode, PageTree } from '../src/lib/parser/tree.ts';
 import { toUnits } from '../src/lib/parser/units.ts';
-import { bestReading } from '../src/lib/parser/layouts.ts';
+import { affinityOf, bestReading, readPage } from '../src/lib/parser/layouts.ts';
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: npm run explain -- FILE');
@@ -26,7 +26,12 @@ const vfile = new VFile({ value: text, data: { lines: text.split('\n'), correcti
 const processor = unified().use(remarkParse).use(blocksOnly).use(rawBlocks).use(fixOcr).use(classifyBlocks);
 const tree = processor.runSync(processor.parse(vfile), vfile) as unknown as PageTree;
 const units = toUnits(tree.children.filter((n): n is BlockNode => n.type === 'block'));
-const reading = bestReading(units);
+const forced = process.env.LAYOUT as 'headline-first' | 'headline-after' | undefined;
+const reading = forced ? readPage(units, forced) : bestReading(units);
+for (const layout of ['headline-first', 'headline-after'] as const) {
+  const r = readPage(units, layout);
+  console.log(`${layout}: score ${r.score.toFixed(1)}, headlines' kinship ${affinityOf(units, r).toFixed(2)}`);
+}
 console.log(`layout: ${reading.layout}`);
 units.forEach((u, i) => {
   const b = reading.boundaries.find((x) => x.unit === i);

@@ -7,7 +7,7 @@
 import type { ArticleNode, BlockNode, FurnitureNode } from './tree.ts';
 import { startsStory, type StoryPart } from './boundary-features.ts';
 import type { Reading } from './layouts.ts';
-import type { Unit } from './units.ts';
+import { MAX_CAPTION, type Unit } from './units.ts';
 import { splitBanner } from './headlines.ts';
 import { isPhotoLabel } from './labels.ts';
 
@@ -73,9 +73,13 @@ function isPhotoStory(a: ArticleNode, story: Story, label: boolean): boolean {
   // …摄影报道: a report told in pictures, whatever its length.
   const photoReport = story.units.some((x) => x.part === 'close' && /摄\s*影\s*报\s*道\s*$/u.test(x.unit.text));
   if (photoReport && !story.units.some((x) => x.unit.dateline)) return true;
-  if (a.body.length !== 1) return false;
-  const only = story.units.find((x) => x.part === 'lead')?.unit;
-  if (!only || !only.captionShaped || only.dateline) return false;
+  const text = story.units.filter((x) => x.part === 'lead' || x.part === 'body').map((x) => x.unit);
+  if (text.some((u) => u.dateline || u.shape !== 'paragraph')) return false;
+  // A few short paragraphs closed by 摄: a picture's long caption.
+  const shot = story.units.some((x) => x.part === 'close' && x.unit.photoCredit && !/报\s*道\s*$/u.test(x.unit.text));
+  if (shot && text.reduce((n, u) => n + u.letters, 0) <= MAX_CAPTION) return true;
+  const only = text[0];
+  if (text.length !== 1 || !only?.captionShaped) return false;
   const credited = story.units.some(
     (x) => x.part === 'close' && (x.unit.photoCredit || x.unit.shape === 'byline' || x.unit.shape === 'photo-credit'),
   );

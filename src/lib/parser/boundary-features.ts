@@ -62,11 +62,9 @@ export interface Feature {
   test(g: Gap): boolean;
 }
 
-/** A picture's credit set right under its caption, or one ending in 摄 (摄影报道 credits a whole report). */
+/** A picture's credit set right under its caption, with no blank line between. */
 const isCaptionCredit = (u: Unit | undefined) =>
-  u !== undefined &&
-  ((u.gapBefore === 0 && (u.shape === 'photo-credit' || (u.shape === 'byline' && !u.reportCredit))) ||
-    (u.photoCredit && !/报\s*道\s*$/u.test(u.text)));
+  u !== undefined && u.gapBefore === 0 && (u.shape === 'photo-credit' || (u.shape === 'byline' && !u.reportCredit));
 
 /** A single sentence right under a headline: the picture's caption, not a story of its own. */
 const isCaptionUnderHeadline = (u: Unit, above: Unit | undefined) => above?.shape === 'heading' && u.underHeadline;

@@ -129,6 +129,7 @@ export function scanCredit(text: string): ScannedCredit | null {
   let i = 0;
   let roles: CreditRole[] | null = null;
   let pendingPhoto = false; // 文/图 before 记者: the reporter also took the pictures
+  let slash = false; // the last role word was 文/, 片/, 文/图 …
   let tokens: string[] = [];
   let named = 0;
   let end = 0;
@@ -152,11 +153,16 @@ export function scanCredit(text: string): ScannedCredit | null {
     }
     const role = ROLE_AT.exec(rest);
     if (role) {
-      const wasPhotoPair = roles !== null && tokens.length === 0 && roles.includes('photographer');
+      // 文/图 本报记者 …, 片/本报记者 …: the slash says what the person after the role word did.
+      const slashed = roles !== null && tokens.length === 0 && slash ? roles : null;
       flush();
       roles = rolesOf(role[0]);
+      slash = /[/／]\s*$/u.test(role[0]);
       outlet ??= outletOf(role[0]);
-      if (wasPhotoPair) pendingPhoto = true;
+      if (slashed?.includes('photographer')) {
+        if (slashed.includes('reporter')) pendingPhoto = true;
+        else roles = ['photographer'];
+      }
       i += role[0].length;
       end = i;
       continue;

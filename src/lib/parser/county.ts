@@ -94,6 +94,27 @@ export function findMentions(text: string): Mention[] {
   });
 }
 
+/** A county or city named with its 县/市 that is no Liaocheng unit: 沾化县, 滨州市, 双鸭山市. */
+const PLACE_WITH_SUFFIX = /\p{Script=Han}{2,3}?(?:县|市)/gu;
+const HOME_NAMES = new Set([
+  ...gazetteer.units.flatMap((u) => [u.name, u.short, ...u.aliases]),
+  ...gazetteer.prefecture.aliases,
+]);
+
+function namesElsewhere(text: string): boolean {
+  for (const m of text.matchAll(PLACE_WITH_SUFFIX)) {
+    const name = m[0];
+    if (HOME_NAMES.has(name) || /^(?:全|我|本|该|省|城|县|市)/u.test(name) || name.endsWith('城市')) continue;
+    if (findMentions(name).length === 0) return true;
+  }
+  return false;
+}
+
+/** 全市, 我市, 市委, 市应急局: words that speak of "the city" without naming it. */
+function isFrameWord(text: string, m: Mention): boolean {
+  return m.kind === 'city' && !/^(?:聊城|江北水城)/u.test(text.slice(m.index, m.index + m.length));
+}
+
 export interface CountyEvidence {
   headline: string;
   datelinePlace: string | null;
@@ -140,8 +161,10 @@ export function resolveCounty(e: CountyEvidence): CountyResult {
     }
   }
   const [firstSentence = '', ...restOfLead] = sentences(e.lead);
+  // 沾化县冯家镇…全市: when the opening names a place outside Liaocheng, 全市 and 市委 are that place's.
+  const elsewhere = namesElsewhere(`${e.headline} ${firstSentence}`);
   // The city is every local story's frame: a county or zone in the opening sentence says more.
-  const opening = findMentions(firstSentence);
+  const opening = findMentions(firstSentence).filter((m) => !(elsewhere && isFrameWord(firstSentence, m)));
   add(
     opening.filter((m) => m.kind !== 'city'),
     3,
@@ -152,12 +175,17 @@ export function resolveCounty(e: CountyEvidence): CountyResult {
     1.5,
     4.5,
   );
-  add(findMentions(restOfLead.join('')), 1.5, 6);
+  const rest = restOfLead.join('');
+  add(
+    findMentions(rest).filter((m) => !(elsewhere && isFrameWord(rest, m))),
+    1.5,
+    6,
+  );
   const placedUp = scores.size > 0 && [...scores.values()].some((v) => v > 0);
   // When nothing above the body names a place, a county named further down beats the city's own name.
   const bodyMentions =
     placedUp || !inBody.some((m) => m.unit !== CITY.slug) ? inBody : inBody.filter((m) => m.unit !== CITY.slug);
-  if (!e.wire) add(bodyMentions, 0.5, 5);
+  if (!e.wire) add(elsewhere ? bodyMentions.filter((m) => !isFrameWord(e.body, m)) : bodyMentions, 0.5, 5);
 
   const mentionedSlugs = new Set<string>();
   for (const m of [...inHeadline, ...findMentions(e.lead), ...inBody])

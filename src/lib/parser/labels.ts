@@ -43,10 +43,13 @@ const PLACE_LABELS = new Set<string>([
   ...gazetteer.prefecture.aliases,
 ]);
 
-/** A column label (目击) or a county set as a label (冠县). */
+/** A page's or section's name: 今日聊城·城事, 东阿新闻, 三农·看变化. */
+const SECTION_NAME = /^\p{Script=Han}{2,6}·\p{Script=Han}{2,6}$|^\p{Script=Han}{2,4}新闻$/u;
+
+/** A column label (目击), a section's name (今日聊城·城事) or a county set as a label (冠县). */
 export function isLabel(text: string): boolean {
   const t = text.replace(/\s+/g, '');
-  return COLUMN_LABELS.includes(t) || PLACE_LABELS.has(t);
+  return COLUMN_LABELS.includes(t) || PLACE_LABELS.has(t) || SECTION_NAME.test(t);
 }
 
 const PHOTO_LABELS = new Set(['目击', '图片新闻', '新闻图片', '图说', '视觉', '镜头', '瞬间', '组图', '图片报道']);

@@ -86,9 +86,10 @@ function joinBrokenParagraphs(blocks: BlockNode[]): Array<{ block: BlockNode; he
 const CLOSING_SHAPES = new Set<UnitShape>(['signoff', 'source', 'cross-ref', 'jump', 'photo-credit', 'caption-list']);
 
 /** Every line a short finished sentence, none wrapped: captions listed under a picture group. */
-function isCaptionList(block: BlockNode): boolean {
+function isCaptionList(block: BlockNode, first: boolean): boolean {
   const lines = block.pieces.map((p) => p.text.trim());
   return (
+    (first || block.gapBefore >= 2) &&
     lines.length >= 2 &&
     lines.every((l) => /[。！？!?]["”’」]?$/u.test(l) && displayWidth(l) <= MAX_CAPTION_LINE && !parseDateline(l))
   );
@@ -96,9 +97,15 @@ function isCaptionList(block: BlockNode): boolean {
 const MAX_CAPTION_LINE = 26;
 
 export function toUnits(blocks: BlockNode[]): Unit[] {
-  const units = joinBrokenParagraphs(blocks).map(({ block, heading }): Unit => {
+  const units = joinBrokenParagraphs(blocks).map(({ block, heading }, index): Unit => {
     const shape: UnitShape =
-      block.role === 'text' ? (heading ? 'heading' : isCaptionList(block) ? 'caption-list' : 'paragraph') : block.role;
+      block.role === 'text'
+        ? heading
+          ? 'heading'
+          : isCaptionList(block, index === 0)
+            ? 'caption-list'
+            : 'paragraph'
+        : block.role;
     const text = blockText(block, '');
     const paragraph = shape === 'paragraph';
     const credit = shape === 'byline' ? readCreditLine(block.pieces[0]?.text ?? '') : null;
