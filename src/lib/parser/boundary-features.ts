@@ -251,16 +251,18 @@ export function partScore(units: Unit[], i: number, part: StoryPart, layout: Lay
           if (u.label) return w.labelAsHead;
           return u.cutOffShaped ? w.cutOffAsHeading : 0;
         case 'subhead':
-          return u.label || u.author ? -Infinity : w.subhead;
+          return u.label || u.author ? -Infinity : w.subhead + (u.cutOffShaped ? w.cutOffAsHeading : 0);
         case 'tail':
           if (layout !== 'headline-after' || u.label) return -Infinity;
-          return w.tailMatchesStory * u.affinityAbove;
+          return w.tailMatchesStory * u.affinityAbove + (u.cutOffShaped ? w.cutOffAsHeading : 0);
         case 'furniture':
           // Above the first story of a headline-after page: its banner.
           return layout === 'headline-after' && pageTop ? 0 : w.headingAsFurniture;
         case 'body':
         case 'lead':
-          return u.label ? -Infinity : w.headingAsBody;
+          if (u.label) return -Infinity;
+          // A line cut off by the column is body copy in a heading's shape.
+          return u.cutOffShaped ? 0 : w.headingAsBody;
         case 'top':
           return u.author ? w.authorAsTop : -Infinity;
         default:

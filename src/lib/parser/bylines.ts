@@ -157,7 +157,7 @@ export function scanCredit(text: string): ScannedCredit | null {
       const slashed = roles !== null && tokens.length === 0 && slash ? roles : null;
       flush();
       roles = rolesOf(role[0]);
-      slash = /[/／]\s*$/u.test(role[0]);
+      slash = /[/／]/u.test(role[0]);
       outlet ??= outletOf(role[0]);
       if (slashed?.includes('photographer')) {
         if (slashed.includes('reporter')) pendingPhoto = true;

@@ -72,11 +72,9 @@ export function isHeadlineLike(b: BlockNode, wrapWidth: number | null, next?: Bl
   if (parseDateline(text)) return false;
   // 我省发布《关于深化改革: a quotation or title left open runs on into the next line.
   if (leavesOpen(text)) return false;
-  // A line led by a dash opens a subheadline, never a wrapped line of body copy.
-  // A quotation opening the next block starts a sentence: the line above it was not cut off.
-  const nextText = next?.pieces[0]?.text.trim() ?? '';
-  const bodyFollows = next?.role === 'text' && !parseDateline(nextText) && !/^[“「《（(]/u.test(nextText);
-  if (wrapWidth !== null && bodyFollows && !/^(?:——|—)/u.test(text)) {
+  const bodyFollows = next?.role === 'text' && !parseDateline(next.pieces[0]?.text ?? '');
+  // A dash-led line opens a subheadline; a bar (乡村振兴|…) marks a headline: neither is a cut-off.
+  if (wrapWidth !== null && bodyFollows && !/^(?:——|—)/u.test(text) && !/[|｜]/u.test(text)) {
     // Print spacing around digits and Latin letters varies, so a cut-off line
     // may fall up to two cells short of the column.
     const wrapped = (l: string) => displayWidth(l) >= wrapWidth - 2 && displayWidth(l) <= wrapWidth + 1;
