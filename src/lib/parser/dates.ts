@@ -9,6 +9,8 @@ export interface MonthDay {
   month: number;
   day: number;
   year?: number;
+  /** Announced for the future (…将在…举行): never read as last year's. */
+  announced?: boolean;
 }
 
 /** 昨日, 前天: a day counted back from the issue date. */
@@ -112,13 +114,16 @@ const QUOTED = /“[^“”]*”|「[^「」]*」/gu;
 export function leadDate(lead: string): ReportedDay | null {
   const opening = sentences(lead).slice(0, 2).join('').slice(0, 160);
   const monthDay = monthDaysIn(opening)[0];
-  if (monthDay) return monthDay;
+  if (monthDay) return ANNOUNCED.test(sentences(lead)[0] ?? '') ? { ...monthDay, announced: true } : monthDay;
   const relative = RELATIVE_DAY.exec(opening.replace(QUOTED, ''));
   if (relative) return { daysBeforeIssue: DAYS_BACK[relative[1] ?? ''] ?? 0 };
   const day = DAY_ONLY.exec(sentences(lead)[0] ?? '');
   const dayOfMonth = Number(day?.[1]);
   return dayOfMonth >= 1 && dayOfMonth <= 31 ? { dayOfMonth } : null;
 }
+
+/** 将在…举行, 即将, 拟于: the opening sentence announces what is to come. */
+const ANNOUNCED = /将(?:在|于|举行|举办|开幕|启动|召开)|即将|拟于|定于/u;
 
 /** 7日晚, 记者26日从…: a day with no month, in the opening sentence. */
 const DAY_ONLY = /(?<![0-9０-９月年号])([0-9]{1,2})\s*日(?![0-9])/u;
@@ -181,7 +186,7 @@ export function resolveDate(md: ReportedDay, issue: IssueDate): string | null {
   const sameYear = isoDate(issue.year, md.month, md.day);
   if (!sameYear || !issue.issueDate) return sameYear;
   const ahead = (Date.parse(sameYear) - Date.parse(issue.issueDate)) / 86_400_000;
-  return ahead > 31 ? isoDate(issue.year - 1, md.month, md.day) : sameYear;
+  return ahead > 31 && !md.announced ? isoDate(issue.year - 1, md.month, md.day) : sameYear;
 }
 
 /** A day with no month is in the issue's month, or the month before when it is after the issue's day. */

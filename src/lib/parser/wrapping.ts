@@ -11,6 +11,8 @@ import { parseDateline } from './bylines.ts';
 
 /** Widest a headline line is set; longer lines are body copy. */
 export const MAX_HEADLINE_WIDTH = 32;
+/** Widest line of a headline that ends in ！ or ？ (longer, it is a sentence). */
+const MAX_EXCLAIMED_HEADLINE = 24;
 
 const lineTexts = (b: BlockNode) => b.pieces.map((p) => p.text.trim());
 
@@ -65,7 +67,10 @@ export function isHeadlineLike(b: BlockNode, wrapWidth: number | null, next?: Bl
   if (lines.some((l) => displayWidth(l) > MAX_HEADLINE_WIDTH)) return false;
   const text = lines.join('');
   const last = lines[lines.length - 1] ?? '';
-  if (endsSentence(last) || countSentenceStops(text) > 0) return false;
+  // 这些“门道”你知道吗？ A headline may end in ！ or ？, when it is short and that is its only stop.
+  const exclaims = /[！？!?]["”’」]?$/u.test(last) && countSentenceStops(text) <= 1 && !text.includes('。');
+  const shortEnough = lines.length <= 2 && lines.every((l) => displayWidth(l) <= MAX_EXCLAIMED_HEADLINE);
+  if (!(exclaims && shortEnough) && (endsSentence(last) || countSentenceStops(text) > 0)) return false;
   if (lines.slice(0, -1).some((l) => endsSentence(l))) return false;
   if (CONTINUES.test(last) && !/——$/u.test(last)) return false;
   if (CONTINUATION_START.test(text)) return false;
