@@ -201,5 +201,7 @@ export function resolveCounty(e: CountyEvidence): CountyResult {
       bestScore = v;
     }
   }
-  return { county: best && bestScore >= 1 ? refOf(best) : null, mentioned };
+  // A county named only in the body is enough when nothing above names a place.
+  const enough = placedUp ? 1 : 0.5;
+  return { county: best && bestScore >= enough ? refOf(best) : null, mentioned };
 }

@@ -111,6 +111,13 @@ export function toUnits(blocks: BlockNode[]): Unit[] {
     const credit = shape === 'byline' ? readCreditLine(block.pieces[0]?.text ?? '') : null;
     const lastCredit = shape === 'byline' ? blockText(block) : '';
     const letters = letterCount(text);
+    // 张浩, 本报评论员: a name alone on a line signs a commentary (本报评论员 is an institution's name).
+    const isAuthor =
+      shape === 'heading' &&
+      block.pieces.length === 1 &&
+      !isLabel(text) &&
+      !PLACE_WORDS.has(text) &&
+      parseAuthorLine(blockText(block)) !== null;
     const dateline = paragraph ? parseDateline(block.pieces.map((p) => p.text.trim()).join('')) : null;
     return {
       shape,
@@ -119,13 +126,8 @@ export function toUnits(blocks: BlockNode[]): Unit[] {
       dateline,
       datedLead: paragraph && DATED_LEAD.test(text),
       finished: CLOSING_SHAPES.has(shape) || shape === 'byline' || (paragraph && endsSentence(text)),
-      label: shape === 'heading' && (isLabel(text) || COMMENTARY_LABEL.test(text)),
-      author:
-        shape === 'heading' &&
-        block.pieces.length === 1 &&
-        !isLabel(text) &&
-        !PLACE_WORDS.has(text) &&
-        parseAuthorLine(blockText(block)) !== null,
+      label: shape === 'heading' && !isAuthor && (isLabel(text) || COMMENTARY_LABEL.test(text)),
+      author: isAuthor,
       photoCredit:
         shape === 'photo-credit' ||
         (shape === 'byline' && (credit?.endedWith === '摄' || /摄\s*[）)]?\s*$/u.test(lastCredit))),
