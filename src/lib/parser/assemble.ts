@@ -11,7 +11,7 @@ import { MAX_CAPTION, type Unit } from './units.ts';
 import { splitBanner } from './headlines.ts';
 import { isPhotoLabel } from './labels.ts';
 
-export function newArticle(layout: ArticleNode['layout'] = 'story'): ArticleNode {
+function newArticle(layout: ArticleNode['layout'] = 'story'): ArticleNode {
   return {
     type: 'article',
     layout,
@@ -31,7 +31,7 @@ export function newArticle(layout: ArticleNode['layout'] = 'story'): ArticleNode
 
 /** Margin at which a boundary counts as certain; confidence grows with the margin up to it. */
 const SURE_MARGIN = 4;
-export const confidenceOf = (margin: number) => Math.max(0, Math.min(1, margin / SURE_MARGIN));
+const confidenceOf = (margin: number) => Math.max(0, Math.min(1, margin / SURE_MARGIN));
 
 /** Longest caption set inside a story by blank space alone. */
 const INLINE_CAPTION = 120;

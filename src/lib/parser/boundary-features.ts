@@ -169,40 +169,34 @@ export const CONTINUE_FEATURES: Feature[] = [
   },
 ];
 
-function sum(features: Feature[], g: Gap): number {
-  let total = 0;
-  for (const f of features) if (f.test(g)) total += f.weight;
-  return total;
+function gapAt(units: Unit[], i: number, from: StoryPart, to: StoryPart, layout: Layout): Gap {
+  return {
+    above: units[i - 2],
+    before: units[i - 1] as Unit,
+    after: units[i] as Unit,
+    next: units[i + 1],
+    from,
+    to,
+    layout,
+  };
 }
+
+const featuresOf = (from: StoryPart, to: StoryPart) => (startsStory(from, to) ? START_FEATURES : CONTINUE_FEATURES);
 
 /** Score of stepping from `from` (unit i-1) to `to` (unit i). */
 export function stepScore(units: Unit[], i: number, from: StoryPart | null, to: StoryPart, layout: Layout): number {
   if (!NEXT[from ?? 'start'].includes(to)) return -Infinity;
   if (from === null) return 0;
-  const g: Gap = {
-    above: units[i - 2],
-    before: units[i - 1] as Unit,
-    after: units[i] as Unit,
-    next: units[i + 1],
-    from,
-    to,
-    layout,
-  };
-  return sum(startsStory(from, to) ? START_FEATURES : CONTINUE_FEATURES, g);
+  const g = gapAt(units, i, from, to, layout);
+  let total = 0;
+  for (const f of featuresOf(from, to)) if (f.test(g)) total += f.weight;
+  return total;
 }
 
 /** The features that fired on a step, for explaining a boundary to an editor. */
 export function firedFeatures(units: Unit[], i: number, from: StoryPart, to: StoryPart, layout: Layout): Feature[] {
-  const g: Gap = {
-    above: units[i - 2],
-    before: units[i - 1] as Unit,
-    after: units[i] as Unit,
-    next: units[i + 1],
-    from,
-    to,
-    layout,
-  };
-  return (startsStory(from, to) ? START_FEATURES : CONTINUE_FEATURES).filter((f) => f.test(g));
+  const g = gapAt(units, i, from, to, layout);
+  return featuresOf(from, to).filter((f) => f.test(g));
 }
 
 /** Weights of what a unit can be, by its shape. */

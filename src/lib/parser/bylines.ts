@@ -389,11 +389,6 @@ export function parseDateline(text: string): ParsedDateline | null {
   };
 }
 
-/** A credit on a line of its own, with or without the closing 报道. */
-export function looksLikeCredit(text: string): boolean {
-  return parseCreditLine(text) !== null;
-}
-
 export function mergePeople(into: People, from: People): People {
   for (const key of ['reporters', 'correspondents', 'photographers', 'authors'] as const) {
     for (const name of from[key]) if (!into[key].includes(name)) into[key].push(name);

@@ -62,15 +62,6 @@ export function isPhotoLabel(text: string): boolean {
 /** Kickers that mark an opinion piece. */
 export const COMMENTARY_LABEL = /评论|短评|时评|快评|观点|编者按|评论员|社论|随笔|杂谈/u;
 
-/**
- * A group of headline blocks led by a label (冠县, 目击, 本报社论): a story's
- * heading. A subhead inside a story never carries a label above it.
- */
-export function ledByLabel(headings: string[]): boolean {
-  const first = headings[0];
-  return headings.length >= 2 && first !== undefined && (isLabel(first) || COMMENTARY_LABEL.test(first));
-}
-
 /** A county name printed before the headline on the same line: 高唐县 打造特色居民议事机制. */
 export function splitPlacePrefix(line: string): { label: string; rest: string } | null {
   const m = /^(\S{2,9})\s+(\S.*)$/u.exec(line.trim());

@@ -51,7 +51,7 @@ const PAIRS: Array<[string, string]> = [
 ];
 
 /** The text opens a quotation, title or bracket it does not close. */
-export function leavesOpen(text: string): boolean {
+function leavesOpen(text: string): boolean {
   return PAIRS.some(([open, close]) => text.lastIndexOf(open) > text.lastIndexOf(close));
 }
 
