@@ -11,10 +11,10 @@ import { MAX_CAPTION, type Unit } from './units.ts';
 import { splitBanner } from './headlines.ts';
 import { isPhotoLabel } from './labels.ts';
 
-function newArticle(layout: ArticleNode['layout'] = 'story'): ArticleNode {
+function newArticle(): ArticleNode {
   return {
     type: 'article',
-    layout,
+    layout: 'story',
     headlineBlocks: [],
     standfirst: [],
     bylines: [],
@@ -42,26 +42,31 @@ interface Story {
   confidence: number;
 }
 
+/**
+ * Groups the units into stories. A story's confidence is the least sure
+ * decision that shapes it: where it starts, every gap inside it, and where
+ * the next story (or furniture) ends it.
+ */
 function storiesOf(units: Unit[], reading: Reading): Array<Story | FurnitureNode> {
   const out: Array<Story | FurnitureNode> = [];
   let current: Story | null = null;
-  // The margin of the decision at each unit (the first unit, and furniture, are certain).
+  // The first unit, and furniture, have no decision of their own: certain.
   const margins = new Map(reading.boundaries.map((b) => [b.unit, b.margin]));
-  const margin = (i: number) => margins.get(i) ?? Infinity;
   reading.parts.forEach((part, i) => {
     const unit = units[i] as Unit;
+    const sure = confidenceOf(margins.get(i) ?? Infinity);
+    const prev = i > 0 ? (reading.parts[i - 1] as StoryPart) : null;
+    const ends = startsStory(prev, part);
+    if (current) current.confidence = Math.min(current.confidence, sure);
     if (part === 'furniture') {
       out.push({ type: 'furniture', block: unit.block });
-      if (current) current.confidence = Math.min(current.confidence, confidenceOf(margin(i)));
       current = null;
       return;
     }
-    const prev = i > 0 ? (reading.parts[i - 1] as StoryPart) : null;
-    if (!current || startsStory(prev, part)) {
-      if (current) current.confidence = Math.min(current.confidence, confidenceOf(margin(i)));
-      current = { units: [], confidence: confidenceOf(margin(i)) };
+    if (ends || !current) {
+      current = { units: [], confidence: sure };
       out.push(current);
-    } else current.confidence = Math.min(current.confidence, confidenceOf(margin(i)));
+    }
     current.units.push({ unit, part });
   });
   return out;
