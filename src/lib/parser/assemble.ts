@@ -7,7 +7,7 @@
 import type { ArticleNode, BlockNode, FurnitureNode } from './tree.ts';
 import { startsStory, type StoryPart } from './boundary-features.ts';
 import type { Reading } from './layouts.ts';
-import { MAX_CAPTION, type Unit } from './units.ts';
+import { CAPTION_WORDING, MAX_CAPTION, type Unit } from './units.ts';
 import { splitBanner } from './headlines.ts';
 import { isPhotoLabel } from './labels.ts';
 
@@ -80,18 +80,16 @@ function isPhotoStory(a: ArticleNode, story: Story, label: boolean): boolean {
   if (photoReport && !story.units.some((x) => x.unit.dateline)) return true;
   const text = story.units.filter((x) => x.part === 'lead' || x.part === 'body').map((x) => x.unit);
   if (text.some((u) => u.dateline || u.shape !== 'paragraph')) return false;
-  // A few short paragraphs closed by 摄: a picture's long caption.
+  // A few short paragraphs closed by 摄, or under a picture label: a picture's long caption.
   const shot = story.units.some((x) => x.part === 'close' && x.unit.photoCredit && !/报\s*道\s*$/u.test(x.unit.text));
-  if (shot && text.reduce((n, u) => n + u.letters, 0) <= MAX_CAPTION) return true;
+  const credited = story.units.some(
+    (x) => x.part === 'close' && (x.unit.shape === 'byline' || x.unit.shape === 'photo-credit'),
+  );
+  if ((shot || (label && credited)) && text.reduce((n, u) => n + u.letters, 0) <= MAX_CAPTION) return true;
   const only = text[0];
   if (text.length !== 1 || !only?.captionShaped) return false;
-  const credited = story.units.some(
-    (x) => x.part === 'close' && (x.unit.photoCredit || x.unit.shape === 'byline' || x.unit.shape === 'photo-credit'),
-  );
   return credited || label || CAPTION_WORDING.test(only.text);
 }
-/** 正在, 拍摄, 图为: a caption describes the picture as it was taken. */
-const CAPTION_WORDING = /^[^。！？]*(?:正在|拍摄|摄于|图为|航拍)/u;
 
 function buildArticle(story: Story): ArticleNode {
   const a = newArticle();
@@ -133,7 +131,8 @@ function buildArticle(story: Story): ArticleNode {
         break;
       }
       case 'close':
-        closeWith(a, unit);
+        // ■ 本报记者 贾新伟 / 本报通讯员 王奕明: a credit in two blocks is one byline.
+        closeWith(a, unit, units[k - 1]?.part === 'close' && units[k - 1]?.unit.shape === 'byline');
         break;
       default:
         break;
@@ -149,7 +148,7 @@ function buildArticle(story: Story): ArticleNode {
   return a;
 }
 
-function closeWith(a: ArticleNode, unit: Unit) {
+function closeWith(a: ArticleNode, unit: Unit, continuesByline: boolean) {
   const b: BlockNode = unit.block;
   switch (unit.shape) {
     case 'jump':
@@ -167,7 +166,7 @@ function closeWith(a: ArticleNode, unit: Unit) {
       return;
     case 'byline':
       // A credit after the story is its byline, unless it already has one: then it credits a picture.
-      (a.bylines.length === 0 ? a.bylines : a.credits).push(b);
+      (a.bylines.length === 0 || (continuesByline && a.credits.length === 0) ? a.bylines : a.credits).push(b);
       return;
     default:
       a.credits.push(b);

@@ -8,7 +8,7 @@
  * corpus together (npm run score): positive favours the reading, negative
  * argues against it.
  */
-import type { Unit } from './units.ts';
+import { CAPTION_WORDING, type Unit } from './units.ts';
 
 export const STORY_PARTS = ['head', 'top', 'lead', 'body', 'subhead', 'close', 'tail', 'furniture'] as const;
 /**
@@ -66,6 +66,9 @@ export interface Feature {
 const isCaptionCredit = (u: Unit | undefined) =>
   u !== undefined && u.gapBefore === 0 && (u.shape === 'photo-credit' || (u.shape === 'byline' && !u.reportCredit));
 
+/** 8月28日，工人在…, 近日，在…正在…: a caption says when and where the picture was taken. */
+const opensLikeCaption = (u: Unit) => u.captionShaped && (u.datedLead || CAPTION_WORDING.test(u.text));
+
 /** A single sentence right under a headline: the picture's caption, not a story of its own. */
 const isCaptionUnderHeadline = (u: Unit, above: Unit | undefined) => above?.shape === 'heading' && u.underHeadline;
 
@@ -105,7 +108,7 @@ export const START_FEATURES: Feature[] = [
     name: 'photo-caption',
     says: '本段是图片说明，后面紧跟图片署名',
     weight: 1.5,
-    test: (g) => g.to === 'lead' && g.after.captionShaped && isCaptionCredit(g.next),
+    test: (g) => g.to === 'lead' && opensLikeCaption(g.after) && isCaptionCredit(g.next),
   },
   {
     name: 'headless',
@@ -115,7 +118,7 @@ export const START_FEATURES: Feature[] = [
       g.to === 'lead' &&
       g.after.dateline === null &&
       !g.after.datedLead &&
-      !(g.after.captionShaped && isCaptionCredit(g.next)),
+      !(opensLikeCaption(g.after) && isCaptionCredit(g.next)),
   },
   {
     name: 'caption-only-story',

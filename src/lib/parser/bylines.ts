@@ -170,7 +170,8 @@ export function scanCredit(text: string): ScannedCredit | null {
     const closing = CLOSING.exec(rest);
     if (closing && (tokens.length > 0 || named > 0)) {
       endedWith = closing[1]?.startsWith('报') ? '报道' : '摄';
-      if (endedWith === '摄' && roles && !roles.includes('photographer')) roles = ['photographer'];
+      // 记者 … 摄 took the picture; a 通讯员 who took it is still credited as 通讯员.
+      if (endedWith === '摄' && roles?.includes('reporter')) roles = ['photographer'];
       i += closing[0].length;
       end = i;
       break;
@@ -246,10 +247,17 @@ const TRAILING_BARE_SHOT = new RegExp(
   'u',
 );
 
-/** A photo credit closing a caption line: …省市。 ■ 本报记者 许金松 */
+/** …在扫雪。崔崴 摄: names alone and 摄 after a finished sentence. */
+const TRAILING_NAMES_SHOT = /(?<=[。！？”])\s*((?:\p{Script=Han}{2,4}\s*){1,3})摄\s*$/u;
+
+/** A photo credit closing a caption line: …省市。 ■ 本报记者 许金松, …在扫雪。崔崴 摄 */
 export function splitTrailingCredit(text: string): { text: string; credit: string; people: People } | null {
   // Every pattern needs a marker or 摄; most lines have neither.
   if (!/[■□摄]/u.test(text)) return null;
+  const named = TRAILING_NAMES_SHOT.exec(text);
+  const names = named && named.index > 0 ? bareNames(named[1] ?? '') : null;
+  if (named && names)
+    return { text: text.slice(0, named.index), credit: named[0], people: { ...emptyPeople(), photographers: names } };
   for (const pattern of [TRAILING_MARKED, TRAILING_SHOT, TRAILING_BARE_SHOT]) {
     const m = pattern.exec(text);
     if (!m || m.index === 0) continue;

@@ -94,10 +94,12 @@ function joinWrappedCredits(pieces: Piece[]): Piece[] {
     const piece = pieces[k] as Piece;
     const next = pieces[k + 1];
     const marker = piece.text.search(/[■□][^■□]{0,12}$/u);
-    if (next && marker >= 0 && !splitTrailingCredit(piece.text) && !parseCreditLine(piece.text)) {
+    // …事迹。本报记者 张承 / 斌 摄: a bare credit whose last characters wrapped onto a short line.
+    const bare = next !== undefined && /摄\s*$/u.test(next.text) && next.text.trim().length <= 6;
+    if (next && (marker >= 0 || bare) && !splitTrailingCredit(piece.text) && !parseCreditLine(piece.text)) {
       const joined = `${piece.text.trimEnd()}${next.text.trim()}`;
       const cut = joined.search(/[■□][^■□]*$/u);
-      const credit = joined.slice(cut);
+      const credit = cut >= 0 ? joined.slice(cut) : '';
       if (credit.length <= 24 && (splitTrailingCredit(joined) || parseCreditLine(credit) || markedNames(credit))) {
         out.push({ line: piece.line, text: joined });
         k++;

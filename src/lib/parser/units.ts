@@ -54,11 +54,14 @@ export interface Unit {
 }
 
 const PLACE_WORDS = new Set(gazetteer.units.flatMap((u) => [u.name, u.short, ...u.aliases]));
+/** 正在, 拍摄, 图为, 航拍 in the opening sentence: a caption describes the picture as it was taken. */
+export const CAPTION_WORDING = /^[^。！？]*(?:正在|拍摄|摄于|图为|航拍)/u;
 /** Longest caption a photo story carries; longer text is a story's paragraph. */
 export const MAX_CAPTION = 320;
 /** 7日晚，/ 26日，/ 8月28日，/ 1月1日22时35分，: a paragraph that opens on the day it reports. */
 const DATED_LEAD =
-  /^\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日(?:[上下中]午|早上|晚上|晚间|夜间|凌晨|清晨|傍晚|晚|早|夜|\d{1,2}\s*时(?:\d{1,2}\s*分)?)?\s*[，,]/u;
+  /^\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日(?:[上下中]午|早上|晚上|晚间|夜间|凌晨|清晨|傍晚|零时|晚|早|夜)?(?:\d{1,2}\s*[时点](?:\d{1,2}\s*分)?(?:左右|许)?)?\s*[，,]/u;
+/^\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日(?:[上下中]午|早上|晚上|晚间|夜间|凌晨|清晨|傍晚|晚|早|夜|\d{1,2}\s*时(?:\d{1,2}\s*分)?)?\s*[，,]/u;
 
 /** Joins paragraphs that a blank line cut mid-sentence, so each unit is a whole paragraph. */
 function joinBrokenParagraphs(blocks: BlockNode[]): Array<{ block: BlockNode; heading: boolean }> {
@@ -143,8 +146,14 @@ export function toUnits(blocks: BlockNode[]): Unit[] {
   });
   relateHeadings(units);
   units.forEach((u, i) => {
+    const above = units[i - 1];
+    // Under a label (图片新闻) a sentence is the item's own text, not a caption under a headline.
     u.underHeadline =
-      units[i - 1]?.shape === 'heading' && u.captionShaped && u.letters <= MAX_HEADLINE_CAPTION && u.sentences <= 1;
+      above?.shape === 'heading' &&
+      !above.label &&
+      u.captionShaped &&
+      u.letters <= MAX_HEADLINE_CAPTION &&
+      u.sentences <= 1;
   });
   return units;
 }
