@@ -56,7 +56,10 @@ describe('credits sharing a line with text', () => {
   it('splits a bare photo credit after a finished sentence, and nothing else that ends in 摄', () => {
     const split = splitTrailingCredit('11月19日,冠县东古城镇的工人在生产线上作业。 本报通讯员 赵敏 摄');
     expect(split).toMatchObject({ text: '11月19日,冠县东古城镇的工人在生产线上作业。', credit: ' 本报通讯员 赵敏 摄' });
-    expect(split?.people.photographers).toEqual(['赵敏']);
+    // A 通讯员 who took the picture is credited as 通讯员, as the truth files count him.
+    expect(split?.people).toMatchObject({ correspondents: ['赵敏'], photographers: [] });
+    // Names alone before 摄, after a finished sentence: the photographers.
+    expect(splitTrailingCredit('12月14日,环卫工人在扫雪。崔崴 摄')?.people.photographers).toEqual(['崔崴']);
     // Mid-sentence, or words that are no names: text.
     expect(splitTrailingCredit('记者在现场看到工人们正在拍摄')).toBeNull();
     expect(splitTrailingCredit('他说。记者现场拍摄')).toBeNull();

@@ -29,7 +29,7 @@ export function kindOf(e: KindEvidence): Article['kind'] {
   if (e.agency && e.agency !== '本报') return 'wire';
   if (e.node.author || (e.kicker && COMMENTARY_LABEL.test(e.kicker))) return 'commentary';
   if (e.signedBare && !e.dated && OPINION_VOICE.test(e.text)) return 'commentary';
-  if (!e.headline && e.kicker && BRIEF_LABEL.test(e.kicker)) return 'brief';
+  if (e.kicker && BRIEF_LABEL.test(e.kicker)) return 'brief';
   if (!e.headline && !e.kicker && e.letters < BRIEF_LETTERS) return 'brief';
   return 'news';
 }

@@ -110,7 +110,11 @@ function buildArticle(story: Story): ArticleNode {
         if (unit.shape === 'standfirst') a.standfirst.push(b);
         else if (unit.shape === 'heading') a.author = b;
         else if (unit.shape === 'caption-list' || unit.shape === 'paragraph') a.captions.push(b);
-        else a.bylines.push(b);
+        else if (unit.shape === 'photo-credit') {
+          // The picture above the story: its credit closes the caption and credits the story too.
+          a.credits.push(b);
+          a.bylines.push(b);
+        } else a.bylines.push(b);
         break;
       case 'subhead': {
         const last = a.subheads[a.subheads.length - 1];

@@ -293,8 +293,12 @@ export function partScore(units: Unit[], i: number, part: StoryPart, layout: Lay
       return part === 'top' ? 0 : -Infinity;
     case 'furniture':
       return part === 'furniture' ? 0 : -Infinity;
+    case 'photo-credit':
+      // The credit of a caption set between a headline and its story stays above the story.
+      if (part === 'top') return prev?.underHeadline ? 0 : -Infinity;
+      return part === 'close' ? 0 : -Infinity;
     default:
-      // signoff, photo-credit, source, cross-ref, jump
+      // signoff, source, cross-ref, jump
       return part === 'close' ? 0 : -Infinity;
   }
 }

@@ -40,7 +40,9 @@ function rolesOf(matched: string): CreditRole[] {
   if (/^(?:文[/／]图|图[/／]文)$/u.test(w)) return ['reporter', 'photographer'];
   if (/^文[/／]$/u.test(w)) return ['reporter'];
   if (/^(?:[图片][/／]|摄影[/／]?)$/u.test(w)) return ['photographer'];
-  if (/(?:通讯员|实习生)$/u.test(w)) return ['correspondent'];
+  if (/通讯员$/u.test(w)) return ['correspondent'];
+  // An intern is neither 记者 nor 通讯员: named in the byline's text, counted in neither list.
+  if (/实习生$/u.test(w)) return [];
   return w.includes('摄影记者') ? ['photographer'] : ['reporter'];
 }
 

@@ -110,10 +110,16 @@ export function affinityOf(units: Unit[], reading: Reading): number {
   return total;
 }
 
+/** Kinship closer than this between the two readings is a tie. */
+const KINSHIP_TIE = 0.05;
+
 /** The page read both ways; the better reading. */
 export function bestReading(units: Unit[]): Reading {
   const first = readPage(units, 'headline-first');
   if (!units.some((u) => u.shape === 'heading' && !u.label)) return first;
   const after = readPage(units, 'headline-after');
-  return affinityOf(units, after) > affinityOf(units, first) ? after : first;
+  const kinship = affinityOf(units, after) - affinityOf(units, first);
+  // Headlines that match their stories decide; when they match equally well, the better-scoring reading.
+  if (Math.abs(kinship) > KINSHIP_TIE) return kinship > 0 ? after : first;
+  return after.score > first.score ? after : first;
 }

@@ -147,10 +147,14 @@ export function toUnits(blocks: BlockNode[]): Unit[] {
   relateHeadings(units);
   units.forEach((u, i) => {
     const above = units[i - 1];
+    // The story's own text follows: a dated paragraph or a byline, perhaps after the picture's credit.
+    const after = units[i + 1]?.shape === 'photo-credit' ? units[i + 2] : units[i + 1];
+    const storyFollows = after?.shape === 'byline' || (after?.shape === 'paragraph' && after.dateline !== null);
     // Under a label (图片新闻) a sentence is the item's own text, not a caption under a headline.
     u.underHeadline =
       above?.shape === 'heading' &&
       !above.label &&
+      storyFollows &&
       u.captionShaped &&
       u.letters <= MAX_HEADLINE_CAPTION &&
       u.sentences <= 1;
