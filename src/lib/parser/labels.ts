@@ -45,11 +45,18 @@ const PLACE_LABELS = new Set<string>([
 
 /** A page's or section's name: 今日聊城·城事, 东阿新闻, 三农·看变化. */
 const SECTION_NAME = /^\p{Script=Han}{2,6}·\p{Script=Han}{2,6}$|^\p{Script=Han}{2,4}新闻$/u;
+/** A column of short items, named for its subject: 两会快讯, 县域简讯, 新闻速递. */
+const BRIEF_COLUMN = /^\p{Script=Han}{0,4}(?:快讯|简讯|短讯|速递|速览)$/u;
+
+/** A page's or section's name (区域·聊城): says where it is printed, not where the story is. */
+export function isSectionName(text: string): boolean {
+  return SECTION_NAME.test(text.replace(/\s+/g, ''));
+}
 
 /** A column label (目击), a section's name (今日聊城·城事) or a county set as a label (冠县). */
 export function isLabel(text: string): boolean {
   const t = text.replace(/\s+/g, '');
-  return COLUMN_LABELS.includes(t) || PLACE_LABELS.has(t) || SECTION_NAME.test(t);
+  return COLUMN_LABELS.includes(t) || PLACE_LABELS.has(t) || SECTION_NAME.test(t) || BRIEF_COLUMN.test(t);
 }
 
 const PHOTO_LABELS = new Set(['目击', '图片新闻', '新闻图片', '图说', '视觉', '镜头', '瞬间', '组图', '图片报道']);

@@ -25,6 +25,7 @@ import { assignTopics } from './topics.ts';
 import { creditsOf, textOf } from './article-credits.ts';
 import { captionsOf, textOfStory } from './article-body.ts';
 import { kindOf } from './article-kind.ts';
+import { isSectionName } from './labels.ts';
 
 /** An article before the page's issue date is known. */
 export interface DraftArticle {
@@ -71,8 +72,9 @@ function draftArticle(a: ArticleNode, file: string, corrections: Correction[]): 
   const lead = paragraphs.find((_, i) => !subheads.includes(i)) ?? captions[0] ?? '';
   const bodyText = paragraphs.join('');
   const wire = byline.agency !== null && byline.agency !== '本报';
+  const placedHeadline = [heads.kicker && !isSectionName(heads.kicker) ? heads.kicker : null, heads.headline, heads.subheadline];
   const { county, mentioned } = resolveCounty({
-    headline: headlineText,
+    headline: placedHeadline.filter(Boolean).join(' '),
     datelinePlace: dateline?.place ?? null,
     lead,
     body: [...paragraphs.filter((p) => p !== lead), ...captions].join(''),

@@ -188,6 +188,7 @@ function relateHeadings(units: Unit[]) {
     const prev = units[i - 1];
     const next = units[i + 1];
     u.cutOffShaped =
+      u.block.pieces.length === 1 &&
       prev?.shape === 'paragraph' &&
       next?.shape === 'paragraph' &&
       next.dateline === null &&

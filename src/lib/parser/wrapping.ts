@@ -11,6 +11,8 @@ import { parseDateline } from './bylines.ts';
 
 /** Widest a headline line is set; longer lines are body copy. */
 export const MAX_HEADLINE_WIDTH = 32;
+/** Widest a kicker (引题) set over its headline runs. */
+const MAX_KICKER_WIDTH = 42;
 /** Widest line of a headline that ends in ！ or ？ (longer, it is a sentence). */
 const MAX_EXCLAIMED_HEADLINE = 24;
 
@@ -64,7 +66,13 @@ export function isHeadlineLike(b: BlockNode, wrapWidth: number | null, next?: Bl
   if (b.role !== 'text') return false;
   const lines = lineTexts(b);
   if (lines.length === 0 || lines.length > 3) return false;
-  if (lines.some((l) => displayWidth(l) > MAX_HEADLINE_WIDTH)) return false;
+  // A kicker (引题) over its headline may run longer than a headline line, never a sentence.
+  const kickerOverHeadline =
+    lines.length >= 2 &&
+    displayWidth(lines[0] ?? '') <= MAX_KICKER_WIDTH &&
+    lines.slice(1).every((l) => displayWidth(l) <= MAX_HEADLINE_WIDTH) &&
+    countSentenceStops(lines.join('')) === 0;
+  if (!kickerOverHeadline && lines.some((l) => displayWidth(l) > MAX_HEADLINE_WIDTH)) return false;
   const text = lines.join('');
   const last = lines[lines.length - 1] ?? '';
   // 这些“门道”你知道吗？ A headline may end in ！ or ？, when it is short and that is its only stop.
