@@ -33,9 +33,6 @@ function newArticle(): ArticleNode {
 const SURE_MARGIN = 4;
 const confidenceOf = (margin: number) => Math.max(0, Math.min(1, margin / SURE_MARGIN));
 
-/** (上图), (右图), 图为: the text points at its picture. */
-const PICTURE_REFERENCE = /[（(][上下左右]图[）)]|图为/u;
-
 /** Longest caption set inside a story by blank space alone. */
 const INLINE_CAPTION = 120;
 
@@ -83,8 +80,6 @@ function isPhotoStory(a: ArticleNode, story: Story, label: boolean): boolean {
   if (photoReport && !story.units.some((x) => x.unit.dateline)) return true;
   const text = story.units.filter((x) => x.part === 'lead' || x.part === 'body').map((x) => x.unit);
   const letters = text.reduce((n, u) => n + u.letters, 0);
-  // …采摘尖椒(上图): a short story that points at its picture is the picture's.
-  if (PICTURE_REFERENCE.test(text[0]?.text ?? '') && letters <= MAX_CAPTION) return true;
   if (text.some((u) => u.dateline || u.shape !== 'paragraph')) return false;
   // A few short paragraphs closed by 摄, or under a picture label: a picture's long caption.
   const shot = story.units.some((x) => x.part === 'close' && x.unit.photoCredit && !/报\s*道\s*$/u.test(x.unit.text));

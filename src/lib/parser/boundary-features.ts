@@ -131,6 +131,19 @@ export const START_FEATURES: Feature[] = [
         : g.from === 'close' && g.above?.underHeadline === true),
   },
   {
+    name: 'uncredited-section',
+    says: '单行标题下的文字没有电头、署名或来源，更像上一篇的小标题',
+    weight: -2,
+    // A single line: a headline group (a kicker, a subheadline) is a story's own.
+    test: (g) =>
+      g.to === 'head' &&
+      g.after.shape === 'heading' &&
+      g.after.block.pieces.length === 1 &&
+      g.next?.shape !== 'heading' &&
+      !g.after.label &&
+      !g.after.sectionCredited,
+  },
+  {
     name: 'heading',
     says: '上一段已写完，这里是一行标题',
     weight: 1,

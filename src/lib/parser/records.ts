@@ -72,7 +72,11 @@ function draftArticle(a: ArticleNode, file: string, corrections: Correction[]): 
   const lead = paragraphs.find((_, i) => !subheads.includes(i)) ?? captions[0] ?? '';
   const bodyText = paragraphs.join('');
   const wire = byline.agency !== null && byline.agency !== '本报';
-  const placedHeadline = [heads.kicker && !isSectionName(heads.kicker) ? heads.kicker : null, heads.headline, heads.subheadline];
+  const placedHeadline = [
+    heads.kicker && !isSectionName(heads.kicker) ? heads.kicker : null,
+    heads.headline,
+    heads.subheadline,
+  ];
   const { county, mentioned } = resolveCounty({
     headline: placedHeadline.filter(Boolean).join(' '),
     datelinePlace: dateline?.place ?? null,

@@ -44,6 +44,8 @@ export interface Unit {
   affinityAbove: number;
   /** For a heading: alone, long, with a sentence's comma, and text with no dateline below: a cut-off line. */
   cutOffShaped: boolean;
+  /** For a heading: the text under it (to the next heading) carries a credit of its own. */
+  sectionCredited: boolean;
   /** A single short sentence right under a heading: a picture's caption. */
   underHeadline: boolean;
   /** Letters and digits in the unit. */
@@ -139,12 +141,14 @@ export function toUnits(blocks: BlockNode[]): Unit[] {
       affinityAbove: 0,
       cutOffShaped: false,
       underHeadline: false,
+      sectionCredited: false,
       letters,
       sentences: countSentenceStops(text),
       gapBefore: block.gapBefore,
     };
   });
   relateHeadings(units);
+  markCreditedSections(units);
   units.forEach((u, i) => {
     const above = units[i - 1];
     // The story's own text follows: a dated paragraph or a byline, perhaps after the picture's credit.
@@ -160,6 +164,29 @@ export function toUnits(blocks: BlockNode[]): Unit[] {
       u.sentences <= 1;
   });
   return units;
+}
+
+const CREDIT_SHAPES = new Set<UnitShape>(['byline', 'photo-credit', 'signoff', 'source']);
+
+/**
+ * Every story carries a credit somewhere — a dateline, a byline, a signature,
+ * a picture credit, its source, an author. A heading whose section (the text
+ * up to the next heading) carries none is more likely a subhead of the story
+ * above than a story of its own.
+ */
+function markCreditedSections(units: Unit[]) {
+  let credited = false;
+  for (let i = units.length - 1; i >= 0; i--) {
+    const u = units[i] as Unit;
+    if (u.shape === 'heading' && !u.author) {
+      u.sectionCredited = credited;
+      // A headline group shares its section; above the group a new section begins.
+      if (units[i - 1]?.shape !== 'heading') credited = false;
+      continue;
+    }
+    if (u.shape === 'furniture') credited = false;
+    else if (CREDIT_SHAPES.has(u.shape) || u.author || (u.shape === 'paragraph' && u.dateline)) credited = true;
+  }
 }
 
 /** Longest caption set right under a headline. */
