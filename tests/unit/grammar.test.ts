@@ -84,7 +84,7 @@ describe('story boundaries', () => {
 
   it('a headline may end in ！ or ？', () => {
     const body = realLines('lcrb_2019-12-10.txt', 28, 28);
-    expect(headlines(`${body}\n\n聊城这个冬天为何格外暖？\n\n${realLines('lcrb_2019-12-10.txt', 36, 36)}`)).toEqual([
+    expect(headlines(`${body}\n\n聊城这个冬天为何格外暖？\n\n${realLines('lcrb_2019-12-10.txt', 36, 38)}`)).toEqual([
       null,
       '聊城这个冬天为何格外暖？',
     ]);

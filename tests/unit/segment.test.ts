@@ -152,10 +152,16 @@ describe('items on a page', () => {
     expect(articles).toHaveLength(2);
     expect(articles[0]?.paragraphs).toHaveLength(2);
     expect(articles[1]).toMatchObject({ kicker: '本报社论', headline: '以实干实绩推动高质量发展', kind: 'commentary' });
-    // Without its label, a heading after a finished paragraph still opens a story, whatever its lead.
-    const plain = parsePage({ file: '2025-07-02.txt', text: [...story, '', ...editorial.slice(2)].join('\n') });
+    // Without its label, a heading after a finished paragraph opens a story whatever its lead —
+    // when its text is credited somewhere (here, signed at the end)…
+    const signed = [...editorial.slice(2), '', '（记者 张浩）'];
+    const plain = parsePage({ file: '2025-07-02.txt', text: [...story, '', ...signed].join('\n') });
     expect(plain.articles.map((a) => a.headline)).toEqual([null, '以实干实绩推动高质量发展']);
     expect(plain.articles[0]?.paragraphs).toHaveLength(2);
+    // …while a single line over text that carries no credit of its own is the story's subhead.
+    const bare = parsePage({ file: '2025-07-02.txt', text: [...story, '', ...editorial.slice(2)].join('\n') });
+    expect(bare.articles).toHaveLength(1);
+    expect(bare.articles[0]?.subheads).toHaveLength(1);
   });
 
   it('reads a caption closed by its credit after the story’s last paragraph as an item of its own', () => {

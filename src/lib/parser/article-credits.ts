@@ -12,11 +12,15 @@ import {
   parseAuthorLine,
   parseDateline,
   parseSignoffLine,
+  readShotNames,
   readCreditLine,
   scanCredit,
   type ParsedDateline,
   type People,
 } from './bylines.ts';
+
+/** Any role word: a credit naming one is no bare signature. */
+const ROLE_WORD = /记\s*者|通\s*讯\s*员|实\s*习\s*生|[文图片]\s*[/／]|摄/u;
 
 export const textOf = (b: BlockNode) => b.pieces.map((p) => p.text.trim()).join(' ');
 
@@ -36,6 +40,11 @@ function readCreditBlock(b: BlockNode): { people: People; outlet: string | null 
       mergePeople(people, signed);
       continue;
     }
+    const shot = readShotNames(p.text);
+    if (shot) {
+      mergePeople(people, { ...emptyPeople(), photographers: shot });
+      continue;
+    }
     const inner = p.text
       .trim()
       .replace(/^[■□●▲◆★]\s*/u, '')
@@ -45,10 +54,10 @@ function readCreditBlock(b: BlockNode): { people: People; outlet: string | null 
       mergePeople(people, scanned.people);
       outlet ??= scanned.outlet;
     } else if (/^\s*[■□]/u.test(p.text)) {
-      // ■ 商景豪 田柏林: names alone after the marker credit the picture.
+      // □陈立新, ■ 商景豪 田柏林: names alone after the marker (a photo story reads them as its photographers).
       const names = inner.split(/\s+/u).filter(Boolean);
       if (names.length > 0 && names.every((n) => parseAuthorLine(n)))
-        mergePeople(people, { ...emptyPeople(), photographers: names });
+        mergePeople(people, { ...emptyPeople(), reporters: names });
     }
   }
   return { people, outlet };
@@ -101,7 +110,9 @@ export function creditsOf(a: ArticleNode): StoryCredits {
     raw.push(textOf(b));
     const credit = readCreditBlock(b);
     outlet ??= credit.outlet;
-    if (b.role === 'signoff' && b.pieces.every((p) => !/记\s*者|通\s*讯\s*员/u.test(p.text))) signedBare = true;
+    // Signed with names alone: （侯敬方） after the text, or □陈立新 above it.
+    if ((b.role === 'signoff' || b.role === 'byline') && b.pieces.every((p) => !ROLE_WORD.test(p.text)))
+      signedBare = true;
     mergePeople(people, a.layout === 'photo' ? asPhotoCredit(credit.people) : credit.people);
   }
   if (a.author) {

@@ -86,7 +86,14 @@ function isPhotoStory(a: ArticleNode, story: Story, label: boolean): boolean {
   const credited = story.units.some(
     (x) => x.part === 'close' && (x.unit.shape === 'byline' || x.unit.shape === 'photo-credit'),
   );
-  if ((shot || (label && credited)) && letters <= MAX_CAPTION) return true;
+  // A caption that opens on its day, its credit set right under it (■ 本报记者 许金松).
+  const attached = story.units.some(
+    (x) =>
+      x.part === 'close' && x.unit.gapBefore === 0 && (x.unit.shape === 'byline' || x.unit.shape === 'photo-credit'),
+  );
+  const captionLike = attached && text[0] !== undefined && text[0].datedLead;
+  // A picture label's short text is the picture's caption, credited or not.
+  if ((shot || label || captionLike) && letters <= MAX_CAPTION) return true;
   const only = text[0];
   if (text.length !== 1 || !only?.captionShaped) return false;
   return credited || label || CAPTION_WORDING.test(only.text);

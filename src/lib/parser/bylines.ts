@@ -249,6 +249,12 @@ const TRAILING_BARE_SHOT = new RegExp(
   'u',
 );
 
+/** 崔崴 摄 on its own: names alone and 摄 credit a picture. */
+export function readShotNames(text: string): string[] | null {
+  const m = /^\s*((?:\p{Script=Han}{2,4}\s*){1,3})摄\s*$/u.exec(text);
+  return m ? bareNames(m[1] ?? '') : null;
+}
+
 /** …在扫雪。崔崴 摄: names alone and 摄 after a finished sentence. */
 const TRAILING_NAMES_SHOT = /(?<=[。！？”])\s*((?:\p{Script=Han}{2,4}\s*){1,3})摄\s*$/u;
 

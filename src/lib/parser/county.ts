@@ -55,7 +55,7 @@ export interface Mention {
 
 /** What follows a place in an institution's or event's name. */
 const NAME_SUFFIX =
-  /^[)）·]|^(?:大学|学院|日报|晚报|新闻网|电视台|广播电视台|职业|技术|有限公司|集团|银行)|^\p{Script=Han}{0,4}?(?:艺术节|文化节|旅游节|博览会|展览会|交易会)|^\p{Script=Han}{2,3}节(?![日假])/u;
+  /^[)）·]|^(?:大学|学院|日报|晚报|新闻网|电视台|广播电视台|职业|技术|有限公司|集团|银行|公园|广场)|^\p{Script=Han}{0,4}?(?:艺术节|文化节|旅游节|博览会|展览会|交易会)|^\p{Script=Han}{2,3}节(?![日假])/u;
 
 const isHan = (ch: string | undefined) => ch !== undefined && /\p{Script=Han}/u.test(ch);
 
@@ -176,10 +176,17 @@ export function resolveCounty(e: CountyEvidence): CountyResult {
     4.5,
   );
   const rest = restOfLead.join('');
+  // 全市, 我市 only frame the story in the city; a county or 聊城 named outright says more.
+  const restMentions = findMentions(rest).filter((m) => !(elsewhere && isFrameWord(rest, m)));
   add(
-    findMentions(rest).filter((m) => !(elsewhere && isFrameWord(rest, m))),
+    restMentions.filter((m) => !isFrameWord(rest, m)),
     1.5,
     6,
+  );
+  add(
+    restMentions.filter((m) => isFrameWord(rest, m)),
+    0.5,
+    1.5,
   );
   const placedUp = scores.size > 0 && [...scores.values()].some((v) => v > 0);
   // When nothing above the body names a place, a county named further down beats the city's own name.

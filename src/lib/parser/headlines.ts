@@ -4,7 +4,10 @@
  * Print shows the roles by type size; plain text only by order and dashes.
  */
 import type { BlockNode } from './tree.ts';
-import { isLabel, splitPlacePrefix } from './labels.ts';
+import { COMMENTARY_LABEL, isLabel, splitPlacePrefix } from './labels.ts';
+
+/** 市民论坛, 短评: an opinion column's name alone is its kicker. */
+const isOpinionColumn = (line: string) => line.length <= 6 && COMMENTARY_LABEL.test(line);
 
 export interface HeadlineParts {
   kicker: string | null;
@@ -35,7 +38,7 @@ export function assignHeadlineRoles(blocks: BlockNode[]): HeadlineParts {
   if (flat.length === 0) return { kicker: null, headline: null, subheadline: join(subs) };
   if (flat.length === 1) {
     const only = flat[0] ?? '';
-    if (isLabel(only)) return { kicker: only, headline: null, subheadline: join(subs) };
+    if (isLabel(only) || isOpinionColumn(only)) return { kicker: only, headline: null, subheadline: join(subs) };
     const prefixed = splitPlacePrefix(only);
     if (prefixed) return { kicker: prefixed.label, headline: prefixed.rest, subheadline: join(subs) };
     return { kicker: null, headline: only, subheadline: join(subs) };

@@ -67,7 +67,7 @@ export function isPhotoLabel(text: string): boolean {
 }
 
 /** Kickers that mark an opinion piece. */
-export const COMMENTARY_LABEL = /评论|短评|时评|快评|观点|编者按|评论员|社论|随笔|杂谈/u;
+export const COMMENTARY_LABEL = /评论|短评|时评|快评|观点|编者按|评论员|社论|随笔|杂谈|论坛/u;
 
 /** A county name printed before the headline on the same line: 高唐县 打造特色居民议事机制. */
 export function splitPlacePrefix(line: string): { label: string; rest: string } | null {

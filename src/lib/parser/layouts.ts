@@ -112,6 +112,8 @@ export function affinityOf(units: Unit[], reading: Reading): number {
 
 /** Kinship closer than this between the two readings is a tie. */
 const KINSHIP_TIE = 0.05;
+/** How much better a headline-after reading must score to win a tie of kinship. */
+const LAYOUT_MARGIN = 1;
 
 /** The page read both ways; the better reading. */
 export function bestReading(units: Unit[]): Reading {
@@ -121,5 +123,6 @@ export function bestReading(units: Unit[]): Reading {
   const kinship = affinityOf(units, after) - affinityOf(units, first);
   // Headlines that match their stories decide; when they match equally well, the better-scoring reading.
   if (Math.abs(kinship) > KINSHIP_TIE) return kinship > 0 ? after : first;
-  return after.score > first.score ? after : first;
+  // Headlines above their stories are the common layout: the other must score clearly better.
+  return after.score > first.score + LAYOUT_MARGIN ? after : first;
 }
