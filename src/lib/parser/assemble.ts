@@ -154,7 +154,7 @@ function buildArticle(story: Story): ArticleNode {
   if (isPhotoStory(a, story, label)) {
     a.layout = 'photo';
     // A photo story's credits are its byline.
-    a.bylines.push(...a.credits);
+    a.bylines.push(...a.credits.filter((c) => !a.bylines.includes(c)));
     a.credits = [];
   } else if (a.author) a.layout = 'commentary';
   return a;

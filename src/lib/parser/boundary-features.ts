@@ -178,6 +178,19 @@ export const CONTINUE_FEATURES: Feature[] = [
     test: (g) => g.from === 'close' && g.to === 'body',
   },
   {
+    name: 'credit-after-lead',
+    says: '导语之后紧跟记者署名，正文接着往下',
+    weight: 2,
+    test: (g) =>
+      g.from === 'close' &&
+      g.to === 'body' &&
+      g.before.shape === 'byline' &&
+      g.before.gapBefore === 0 &&
+      !g.before.photoCredit &&
+      !g.before.reportCredit &&
+      g.above?.underHeading === true,
+  },
+  {
     name: 'heading-after-unfinished',
     says: '标题接在没写完的句子后面',
     weight: -4,

@@ -44,6 +44,8 @@ export interface Unit {
   affinityAbove: number;
   /** For a heading: alone, long, with a sentence's comma, and text with no dateline below: a cut-off line. */
   cutOffShaped: boolean;
+  /** A paragraph right under a headline (past any caption and its credit): a story's 导语. */
+  underHeading: boolean;
   /** For a heading: the text under it (to the next heading) carries a credit of its own. */
   sectionCredited: boolean;
   /** A single short sentence right under a heading: a picture's caption. */
@@ -142,6 +144,7 @@ export function toUnits(blocks: BlockNode[]): Unit[] {
       cutOffShaped: false,
       underHeadline: false,
       sectionCredited: false,
+      underHeading: false,
       letters,
       sentences: countSentenceStops(text),
       gapBefore: block.gapBefore,
@@ -153,7 +156,9 @@ export function toUnits(blocks: BlockNode[]): Unit[] {
     const above = units[i - 1];
     // The story's own text follows: a dated paragraph or a byline, perhaps after the picture's credit.
     const after = units[i + 1]?.shape === 'photo-credit' ? units[i + 2] : units[i + 1];
-    const storyFollows = after?.shape === 'byline' || (after?.shape === 'paragraph' && after.dateline !== null);
+    const credited = units[i + 1]?.shape === 'photo-credit';
+    const storyFollows =
+      after?.shape === 'byline' || (after?.shape === 'paragraph' && (after.dateline !== null || credited));
     // Under a label (图片新闻) a sentence is the item's own text, not a caption under a headline.
     u.underHeadline =
       above?.shape === 'heading' &&
@@ -162,6 +167,11 @@ export function toUnits(blocks: BlockNode[]): Unit[] {
       u.captionShaped &&
       u.letters <= MAX_HEADLINE_CAPTION &&
       u.sentences <= 1;
+  });
+  units.forEach((u, i) => {
+    let k = i - 1;
+    while (k >= 0 && (units[k]?.underHeadline || units[k]?.shape === 'photo-credit')) k--;
+    u.underHeading = u.shape === 'paragraph' && units[k]?.shape === 'heading' && !units[k]?.label;
   });
   return units;
 }
