@@ -26,9 +26,9 @@ const vfile = new VFile({ value: text, data: { lines: text.split('\n'), correcti
 const processor = unified().use(remarkParse).use(blocksOnly).use(rawBlocks).use(fixOcr).use(classifyBlocks);
 const tree = processor.runSync(processor.parse(vfile), vfile) as unknown as PageTree;
 const units = toUnits(tree.children.filter((n): n is BlockNode => n.type === 'block'));
-const forced = process.env.LAYOUT as 'headline-first' | 'headline-after' | undefined;
+const forced = process.env.LAYOUT as 'headline-first' | 'headline-after' | 'mixed' | undefined;
 const reading = forced ? readPage(units, forced) : bestReading(units);
-for (const layout of ['headline-first', 'headline-after'] as const) {
+for (const layout of ['headline-first', 'headline-after', 'mixed'] as const) {
   const r = readPage(units, layout);
   console.log(`${layout}: score ${r.score.toFixed(1)}, headlines' kinship ${affinityOf(units, r).toFixed(2)}`);
 }

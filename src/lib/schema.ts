@@ -138,7 +138,8 @@ export const Page = z.object({
   edition: z.string().nullable(),
   pageLabel: z.string().nullable(),
   encoding: z.string(),
-  layout: z.enum(['headline-first', 'headline-after']),
+  /** Where the page sets its headlines: above their stories, below them, or some of each. */
+  layout: z.enum(['headline-first', 'headline-after', 'mixed']),
   lineCount: z.number().int().nonnegative(),
   articleIds: z.array(z.string()),
   /** Banners, promos and other page furniture, in page order. */

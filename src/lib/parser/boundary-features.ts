@@ -20,7 +20,8 @@ export const STORY_PARTS = ['head', 'top', 'lead', 'body', 'subhead', 'close', '
  */
 export type StoryPart = (typeof STORY_PARTS)[number];
 
-export type Layout = 'headline-first' | 'headline-after';
+/** Headlines above their stories, below them, or each heading placed by its kinship (mixed). */
+export type Layout = 'headline-first' | 'headline-after' | 'mixed';
 
 /** A step from `from` to `to` starts a new story. */
 export function startsStory(from: StoryPart | null, to: StoryPart): boolean {
@@ -35,7 +36,7 @@ const NEXT: Record<StoryPart | 'start', readonly StoryPart[]> = {
   body: ['body', 'subhead', 'close', 'tail', 'head', 'top', 'lead', 'furniture'],
   subhead: ['subhead', 'body'],
   close: ['close', 'body', 'tail', 'head', 'top', 'lead', 'furniture'],
-  tail: ['tail', 'top', 'lead', 'furniture'],
+  tail: ['tail', 'head', 'top', 'lead', 'furniture'],
   furniture: ['furniture', 'head', 'top', 'lead'],
 };
 /** Where a page may end: not inside a headline group, a credit or a subhead. */
@@ -178,6 +179,12 @@ export const CONTINUE_FEATURES: Feature[] = [
     test: (g) => g.from === 'close' && g.to === 'body',
   },
   {
+    name: 'tail-after-close',
+    says: '结尾行之后是压在稿件下面的标题',
+    weight: 2,
+    test: (g) => g.from === 'close' && g.to === 'tail',
+  },
+  {
     name: 'credit-after-lead',
     says: '导语之后紧跟记者署名，正文接着往下',
     weight: 2,
@@ -272,11 +279,13 @@ export function partScore(units: Unit[], i: number, part: StoryPart, layout: Lay
         case 'head':
           if (layout === 'headline-after' && !u.label) return -Infinity;
           if (u.label) return w.labelAsHead;
-          return u.cutOffShaped ? w.cutOffAsHeading : 0;
+          return (
+            (u.cutOffShaped ? w.cutOffAsHeading : 0) + (layout === 'mixed' ? w.tailMatchesStory * u.affinityBelow : 0)
+          );
         case 'subhead':
           return u.label || u.author ? -Infinity : w.subhead + (u.cutOffShaped ? w.cutOffAsHeading : 0);
         case 'tail':
-          if (layout !== 'headline-after' || u.label) return -Infinity;
+          if (layout === 'headline-first' || u.label) return -Infinity;
           return w.tailMatchesStory * u.affinityAbove + (u.cutOffShaped ? w.cutOffAsHeading : 0);
         case 'furniture':
           // Above the first story of a headline-after page: its banner.

@@ -112,6 +112,8 @@ export function affinityOf(units: Unit[], reading: Reading): number {
 
 /** Kinship closer than this between the two readings is a tie. */
 const KINSHIP_TIE = 0.05;
+/** How much more kinship a mixed reading must show than either layout alone. */
+const MIXED_MARGIN = 0.3;
 /** How much better a headline-after reading must score to win a tie of kinship. */
 const LAYOUT_MARGIN = 1;
 
@@ -120,6 +122,10 @@ export function bestReading(units: Unit[]): Reading {
   const first = readPage(units, 'headline-first');
   if (!units.some((u) => u.shape === 'heading' && !u.label)) return first;
   const after = readPage(units, 'headline-after');
+  // Some pages set a few headlines below their stories and the rest above: each heading placed by its kinship.
+  const mixed = readPage(units, 'mixed');
+  const pure = Math.max(affinityOf(units, first), affinityOf(units, after));
+  if (affinityOf(units, mixed) > pure + MIXED_MARGIN) return mixed;
   const kinship = affinityOf(units, after) - affinityOf(units, first);
   // Headlines that match their stories decide; when they match equally well, the better-scoring reading.
   if (Math.abs(kinship) > KINSHIP_TIE) return kinship > 0 ? after : first;

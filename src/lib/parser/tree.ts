@@ -77,7 +77,7 @@ declare module 'vfile' {
     /** The page's lines, 1-based by index + 1. */
     lines: string[];
     corrections: Correction[];
-    layout: 'headline-first' | 'headline-after';
+    layout: 'headline-first' | 'headline-after' | 'mixed';
     doubts: DoubtfulBoundary[];
   }
 }

@@ -42,6 +42,8 @@ export interface Unit {
   captionShaped: boolean;
   /** For a heading: how much it shares with the lead of the story above it (a headline set below). */
   affinityAbove: number;
+  /** For a heading: how much it shares with the first paragraph below it (a headline set above). */
+  affinityBelow: number;
   /** For a heading: alone, long, with a sentence's comma, and text with no dateline below: a cut-off line. */
   cutOffShaped: boolean;
   /** A paragraph right under a headline (past any caption and its credit): a story's 导语. */
@@ -141,6 +143,7 @@ export function toUnits(blocks: BlockNode[]): Unit[] {
       reportCredit: shape === 'byline' && /报\s*道\s*$/u.test(lastCredit),
       captionShaped: paragraph && !dateline && letters <= MAX_CAPTION && countSentenceStops(text) <= 4,
       affinityAbove: 0,
+      affinityBelow: 0,
       cutOffShaped: false,
       underHeadline: false,
       sectionCredited: false,
@@ -222,6 +225,8 @@ function relateHeadings(units: Unit[]) {
     }
     fresh = true;
     if (lead) u.affinityAbove = headlineAffinity(u.text, lead.text.slice(0, LEAD_LENGTH));
+    const below = units.slice(i + 1, i + 6).find((x) => x.shape === 'paragraph');
+    if (below) u.affinityBelow = headlineAffinity(u.text, below.text.slice(0, LEAD_LENGTH));
     const prev = units[i - 1];
     const next = units[i + 1];
     u.cutOffShaped =
