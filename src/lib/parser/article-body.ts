@@ -81,18 +81,22 @@ export interface StoryCaptions {
  * text is its caption, printed with its credit.
  */
 export function captionsOf(a: ArticleNode, paragraphs: string[]): StoryCaptions {
-  const captions = a.captions.map((b) => paragraphsOf([b], null).join(''));
+  const captions = a.captions.map((b) => ({ line: b.pieces[0]?.line ?? 0, text: paragraphsOf([b], null).join('') }));
   if (a.layout === 'photo') {
     const caption = paragraphs.splice(0).join('');
-    captions.unshift([caption, ...a.bylines.map(textOf)].join(' ').trim());
+    captions.unshift({ line: 0, text: [caption, ...a.bylines.map(textOf)].join(' ').trim() });
   }
   const credits = a.credits.map((b) => {
     const p = asPhotoCredit(peopleOfCreditBlock(b));
     return { raw: textOf(b), photographers: p.photographers, correspondents: p.correspondents };
   });
-  for (const c of credits) {
-    if (captions.length > 0) captions[captions.length - 1] = `${captions[captions.length - 1]} ${c.raw.trim()}`;
-    else captions.push(c.raw.trim());
-  }
-  return { captions, credits };
+  // Each credit closes the caption printed last before it (on its line or above).
+  a.credits.forEach((b, k) => {
+    const raw = credits[k]?.raw.trim() ?? '';
+    const line = b.pieces[0]?.line ?? 0;
+    const above = captions.filter((c) => c.line <= line).at(-1) ?? captions.at(-1);
+    if (above) above.text = `${above.text} ${raw}`;
+    else captions.push({ line, text: raw });
+  });
+  return { captions: captions.map((c) => c.text), credits };
 }

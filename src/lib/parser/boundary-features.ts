@@ -63,6 +63,9 @@ export interface Feature {
   test(g: Gap): boolean;
 }
 
+/** Longest caption set inside a story's text with its credit (太平新村一景。新华社记者张力元 摄). */
+const INLINE_CAPTION_LETTERS = 40;
+
 /** A picture's credit set right under its caption, with no blank line between. */
 const isCaptionCredit = (u: Unit | undefined) =>
   u !== undefined && u.gapBefore === 0 && (u.shape === 'photo-credit' || (u.shape === 'byline' && !u.reportCredit));
@@ -183,6 +186,19 @@ export const CONTINUE_FEATURES: Feature[] = [
     says: '结尾行之后是压在稿件下面的标题',
     weight: 2,
     test: (g) => g.from === 'close' && g.to === 'tail',
+  },
+  {
+    name: 'inline-caption',
+    says: '一句短图片说明和署名插在正文中间，正文接着往下',
+    weight: 2,
+    test: (g) =>
+      g.from === 'close' &&
+      g.to === 'body' &&
+      (g.before.shape === 'photo-credit' || g.before.photoCredit) &&
+      g.above?.shape === 'paragraph' &&
+      g.above.sentences <= 1 &&
+      g.above.letters <= INLINE_CAPTION_LETTERS &&
+      !g.above.datedLead,
   },
   {
     name: 'credit-after-lead',

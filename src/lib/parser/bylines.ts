@@ -245,7 +245,7 @@ const TRAILING_SHOT = /\s*[（(][^（）()]{2,30}摄\s*[）)]\s*$/u;
  * its role word (记者现场拍摄 is body copy).
  */
 const TRAILING_BARE_SHOT = new RegExp(
-  `(?<=[。！？”])\\s*(?:${ROLE_ANYWHERE.source})\\s[^。！？，,（）()]{2,30}(?:摄|摄影报道)\\s*$`,
+  `(?<=[。！？”])\\s*(?:${ROLE_ANYWHERE.source})(?:\\s[^。！？，,（）()]{2,30}|\\p{Script=Han}{2,4}\\s+)(?:摄|摄影报道)\\s*$`,
   'u',
 );
 

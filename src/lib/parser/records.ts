@@ -51,6 +51,9 @@ function draftArticle(a: ArticleNode, file: string, corrections: Correction[]): 
   const { byline, dateline, body, signedBare } = creditsOf(a);
   const { paragraphs, subheads } = textOfStory(a, body);
   const { captions, credits } = captionsOf(a, paragraphs);
+  // The pictures printed in the story are the photographers' part of it (新华社记者张力元 摄).
+  for (const c of credits.filter((x) => /摄\s*[）)]?\s*$/u.test(x.raw)))
+    for (const n of c.photographers) if (!byline.photographers.includes(n)) byline.photographers.push(n);
 
   const allBlocks = [
     ...a.headlineBlocks,
