@@ -9,6 +9,7 @@
  * argues against it.
  */
 import { CAPTION_WORDING, type Unit } from './units.ts';
+import { displayWidth } from './text.ts';
 
 export const STORY_PARTS = ['head', 'top', 'lead', 'body', 'subhead', 'close', 'tail', 'furniture'] as const;
 /**
@@ -62,6 +63,9 @@ export interface Feature {
   weight: number;
   test(g: Gap): boolean;
 }
+
+/** Widest a subhead runs, all its lines together. */
+const SUBHEAD_WIDTH = 26;
 
 /** Longest caption set inside a story's text with its credit (太平新村一景。新华社记者张力元 摄). */
 const INLINE_CAPTION_LETTERS = 40;
@@ -136,13 +140,13 @@ export const START_FEATURES: Feature[] = [
   },
   {
     name: 'uncredited-section',
-    says: '单行标题下的文字没有电头、署名或来源，更像上一篇的小标题',
+    says: '短标题下的文字没有电头、署名或来源，更像上一篇的小标题',
     weight: -2,
-    // A single line: a headline group (a kicker, a subheadline) is a story's own.
+    // A short heading: a headline group with its kicker or subheadline is a story's own.
     test: (g) =>
       g.to === 'head' &&
       g.after.shape === 'heading' &&
-      g.after.block.pieces.length === 1 &&
+      displayWidth(g.after.text) <= SUBHEAD_WIDTH &&
       g.next?.shape !== 'heading' &&
       !g.after.label &&
       !g.after.sectionCredited,
