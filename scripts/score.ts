@@ -2,7 +2,8 @@
  * npm run score [-- GOLD.json PAGES_DIR] [--verbose]
  * Parses the pages and scores them against their truth (default: every
  * corpus the tests score). Prints one line a corpus and, with --verbose,
- * every miss. Exits non-zero when a field is under 95%. --raise-floors
+ * every miss. Exits non-zero when a field of the seeds, the team's real
+ * pages or all real pages together is under 95%. --raise-floors
  * raises the own corpus's floors (tests/fixtures/corpus/floors.json) to what
  * the parser scores now, never lowering one.
  */
@@ -10,6 +11,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
+  addScores,
   FLOORS_FILE,
   floorsOf,
   readFloors,
@@ -18,6 +20,7 @@ import {
   summary,
   worstField,
   type Floors,
+  type GoldScore,
 } from './lib/gold-score.ts';
 import { CORPORA } from './lib/corpora.ts';
 
@@ -39,8 +42,10 @@ const corpora =
 
 let failed = false;
 const floors: Floors = readFloors();
+const scores: Array<{ name: string; score: GoldScore }> = [];
 for (const corpus of corpora) {
   const score = scoreGold(readGold(corpus.gold), corpus.pages);
+  scores.push({ name: corpus.name, score });
   if (values['raise-floors'] && corpus.name in floors) {
     const now = floorsOf(score);
     const old = floors[corpus.name] ?? now;
@@ -53,8 +58,16 @@ for (const corpus of corpora) {
   }
   if (values.verbose) for (const m of score.misses) console.log(`  miss: ${m}`);
   const worst = worstField(score);
-  if (worst < 0.95) failed = true;
+  // A batch of the own corpus is held to its floors; the real pages together to 95%.
+  if (worst < 0.95 && !(corpus.name in floors)) failed = true;
   console.log(`${corpus.name}: ${summary(score)} · worst ${(worst * 100).toFixed(1)}%`);
+}
+if (positionals.length < 2) {
+  // The real corpus as one: the team's real pages and every batch of the project's own.
+  const real = addScores(scores.filter((x) => x.name !== 'seeds').map((x) => x.score));
+  const worst = worstField(real);
+  if (worst < 0.95) failed = true;
+  console.log(`all real pages: ${summary(real)} · worst ${(worst * 100).toFixed(1)}%`);
 }
 if (values['raise-floors']) {
   const about = (JSON.parse(readFileSync(FLOORS_FILE, 'utf8')) as { about: string }).about;

@@ -191,3 +191,15 @@ export function floorsOf(score: GoldScore): Record<Field | 'spurious', number> {
     number
   >;
 }
+
+/** Several corpora scored as one: the fields' right answers and totals added up. */
+export function addScores(scores: GoldScore[]): GoldScore {
+  const rows = Object.fromEntries(FIELDS.map((f) => [f, [0, 0]])) as GoldScore['rows'];
+  for (const score of scores) {
+    for (const f of FIELDS) {
+      rows[f][0] += score.rows[f][0];
+      rows[f][1] += score.rows[f][1];
+    }
+  }
+  return { rows, misses: scores.flatMap((x) => x.misses), spurious: scores.reduce((n, x) => n + x.spurious, 0) };
+}
