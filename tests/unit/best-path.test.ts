@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bestPath, bestWithStep, type Lattice } from '../../src/lib/parser/best-path.ts';
+import { backwardScores, bestPath, bestWithStep, tabulate, type Lattice } from '../../src/lib/parser/best-path.ts';
 
 const STATES = ['a', 'b', 'c'] as const;
 type S = (typeof STATES)[number];
@@ -48,9 +48,15 @@ describe('best path', () => {
       fc.property(lattices, ([emit, step]) => {
         const l = latticeOf(emit, step);
         const best = Math.max(...allReadings(l.length).map((r) => scoreOf(l, r)));
-        const found = bestPath(l);
+        const found = bestPath(tabulate(l));
         expect(found.score).toBe(best);
-        if (best > -Infinity) expect(scoreOf(l, found.states)).toBe(best);
+        if (best > -Infinity)
+          expect(
+            scoreOf(
+              l,
+              found.states.map((t) => STATES[t] as S),
+            ),
+          ).toBe(best);
       }),
     );
   });
@@ -60,11 +66,13 @@ describe('best path', () => {
       fc.property(lattices, fc.constantFrom(...STATES), ([emit, step], into) => {
         const l = latticeOf(emit, step);
         if (l.length < 2) return;
-        const path = bestPath(l);
+        const table = tabulate(l);
+        const path = bestPath(table);
         const through = allReadings(l.length)
           .filter((r) => r[1] === into)
           .map((r) => scoreOf(l, r));
-        expect(bestWithStep(l, path, 1, (_, to) => to === into)).toBe(Math.max(...through));
+        const through1 = bestWithStep(table, path.forward, backwardScores(table), 1, (_, to) => STATES[to] === into);
+        expect(through1).toBe(Math.max(...through));
       }),
     );
   });

@@ -11,9 +11,21 @@ export function headlineAffinity(headline: string, lead: string): number {
   return shared / h.size;
 }
 
+/**
+ * A page's headings and leads are compared several times (three readings, and
+ * each heading with the text above and below it): their pairs are kept for the
+ * few texts last asked about.
+ */
+const recent = new Map<string, Set<number>>();
+const RECENT = 256;
+
 /** Adjacent letter pairs, each as one number (two code points) so the sets hold no strings. */
 function characterPairs(text: string): Set<number> {
+  const known = recent.get(text);
+  if (known) return known;
+  if (recent.size >= RECENT) recent.clear();
   const pairs = new Set<number>();
+  recent.set(text, pairs);
   const points = letterCodePoints(text);
   for (let k = 1; k < points.length; k++) pairs.add((points[k - 1] ?? 0) * 0x110000 + (points[k] ?? 0));
   return pairs;

@@ -7,7 +7,7 @@
 import type { ArticleNode, BlockNode, FurnitureNode } from './tree.ts';
 import { startsStory, type StoryPart } from './boundary-features.ts';
 import type { Reading } from './layouts.ts';
-import { CAPTION_WORDING, MAX_CAPTION, type Unit } from './units.ts';
+import { MAX_CAPTION, type Unit } from './units.ts';
 import { splitBanner } from './headlines.ts';
 import { isPhotoLabel } from './labels.ts';
 
@@ -96,7 +96,7 @@ function isPhotoStory(a: ArticleNode, story: Story, label: boolean): boolean {
   if ((shot || label || captionLike) && letters <= MAX_CAPTION) return true;
   const only = text[0];
   if (text.length !== 1 || !only?.captionShaped) return false;
-  return credited || label || CAPTION_WORDING.test(only.text);
+  return credited || label || only.captionWording;
 }
 
 function buildArticle(story: Story): ArticleNode {

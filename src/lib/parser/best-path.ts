@@ -2,9 +2,10 @@
  * The best-scoring reading of a sequence: each position takes one of a few
  * states; a reading scores the sum of what each position says for its state
  * (`emit`) and what each step from one state to the next says (`step`).
- * Viterbi's dynamic programme finds the best reading in one pass; a second,
- * backward pass gives, for any step, the best reading that takes it — so the
- * segmenter can tell how close the runner-up came at every boundary.
+ * Viterbi's dynamic programme finds the best reading in one forward pass; a
+ * backward pass (asked for only when needed) gives, for any step, the best
+ * reading that takes it — so the segmenter can tell how close the runner-up
+ * came at every boundary.
  */
 
 export interface Lattice<S extends string> {
@@ -18,85 +19,112 @@ export interface Lattice<S extends string> {
   finish(s: S): number;
 }
 
-export interface BestPath<S extends string> {
-  states: S[];
-  score: number;
-  /** forward[i][k]: best score of positions 0..i with position i in state k. */
-  forward: Float64Array[];
-  /** backward[i][k]: best score of positions i+1.. given position i in state k. */
-  backward: Float64Array[];
+/** The lattice's scores worked out once into arrays: every pass then only reads them. */
+export interface Table {
+  k: number;
+  length: number;
+  /** emit[i * k + t] */
+  emit: Float64Array;
+  /** step[(i * k + f) * k + t] for i ≥ 1; start[t] for i = 0 */
+  step: Float64Array;
+  start: Float64Array;
+  finish: Float64Array;
 }
 
-export function bestPath<S extends string>(lattice: Lattice<S>): BestPath<S> {
-  const { states, length: n } = lattice;
-  const k = states.length;
-  const forward: Float64Array[] = [];
-  const from: Int16Array[] = [];
-  for (let i = 0; i < n; i++) {
-    const row = new Float64Array(k).fill(-Infinity);
-    const back = new Int16Array(k).fill(-1);
-    for (let t = 0; t < k; t++) {
-      const to = states[t] as S;
-      const e = lattice.emit(i, to);
-      if (e === -Infinity) continue;
-      if (i === 0) {
-        row[t] = e + lattice.step(0, null, to);
-        continue;
+export function tabulate<S extends string>(l: Lattice<S>): Table {
+  const k = l.states.length;
+  const n = l.length;
+  const emit = new Float64Array(n * k);
+  const step = new Float64Array(n * k * k);
+  const start = new Float64Array(k);
+  const finish = new Float64Array(k);
+  for (let t = 0; t < k; t++) {
+    const to = l.states[t] as S;
+    finish[t] = l.finish(to);
+    if (n > 0) start[t] = l.step(0, null, to);
+    for (let i = 0; i < n; i++) emit[i * k + t] = l.emit(i, to);
+  }
+  for (let i = 1; i < n; i++) {
+    for (let f = 0; f < k; f++) {
+      for (let t = 0; t < k; t++) {
+        // A step into an impossible state is never taken: no need to score it.
+        step[(i * k + f) * k + t] =
+          emit[i * k + t] === -Infinity ? -Infinity : l.step(i, l.states[f] as S, l.states[t] as S);
       }
-      const prev = forward[i - 1] as Float64Array;
+    }
+  }
+  return { k, length: n, emit, step, start, finish };
+}
+
+export interface BestPath {
+  /** Index of each position's state in the lattice's states. */
+  states: number[];
+  score: number;
+  /** forward[i * k + t]: best score of positions 0..i with position i in state t. */
+  forward: Float64Array;
+}
+
+export function bestPath(table: Table): BestPath {
+  const { k, length: n, emit, step, start, finish } = table;
+  const forward = new Float64Array(n * k).fill(-Infinity);
+  const back = new Int16Array(n * k).fill(-1);
+  for (let t = 0; t < k; t++) if (n > 0) forward[t] = (emit[t] as number) + (start[t] as number);
+  for (let i = 1; i < n; i++) {
+    for (let t = 0; t < k; t++) {
+      const e = emit[i * k + t] as number;
+      if (e === -Infinity) continue;
+      let best = -Infinity;
+      let from = -1;
       for (let f = 0; f < k; f++) {
-        const p = prev[f] as number;
+        const p = forward[(i - 1) * k + f] as number;
         if (p === -Infinity) continue;
-        const v = p + lattice.step(i, states[f] as S, to) + e;
-        if (v > (row[t] as number)) {
-          row[t] = v;
-          back[t] = f;
+        const v = p + (step[(i * k + f) * k + t] as number);
+        if (v > best) {
+          best = v;
+          from = f;
         }
       }
+      forward[i * k + t] = best + e;
+      back[i * k + t] = from;
     }
-    forward.push(row);
-    from.push(back);
   }
-
-  const backward: Float64Array[] = new Array<Float64Array>(n);
-  for (let i = n - 1; i >= 0; i--) {
-    const row = new Float64Array(k).fill(-Infinity);
-    for (let f = 0; f < k; f++) {
-      const s = states[f] as S;
-      if (i === n - 1) {
-        row[f] = lattice.finish(s);
-        continue;
-      }
-      const next = backward[i + 1] as Float64Array;
-      for (let t = 0; t < k; t++) {
-        const rest = next[t] as number;
-        if (rest === -Infinity) continue;
-        const e = lattice.emit(i + 1, states[t] as S);
-        if (e === -Infinity) continue;
-        const v = lattice.step(i + 1, s, states[t] as S) + e + rest;
-        if (v > (row[f] as number)) row[f] = v;
-      }
-    }
-    backward[i] = row;
-  }
-
-  if (n === 0) return { states: [], score: 0, forward, backward };
-  let best = -Infinity;
-  let at = -1;
-  const last = forward[n - 1] as Float64Array;
+  if (n === 0) return { states: [], score: 0, forward };
+  let score = -Infinity;
+  let at = 0;
   for (let t = 0; t < k; t++) {
-    const v = (last[t] as number) + lattice.finish(states[t] as S);
-    if (v > best) {
-      best = v;
+    const v = (forward[(n - 1) * k + t] as number) + (finish[t] as number);
+    if (v > score) {
+      score = v;
       at = t;
     }
   }
-  const path: S[] = new Array<S>(n);
+  const states = new Array<number>(n);
   for (let i = n - 1; i >= 0; i--) {
-    path[i] = states[at] as S;
-    at = (from[i] as Int16Array)[at] as number;
+    states[i] = at;
+    at = back[i * k + at] as number;
   }
-  return { states: path, score: best, forward, backward };
+  return { states, score, forward };
+}
+
+/** backward[i * k + f]: best score of positions i+1.. given position i in state f. */
+export function backwardScores(table: Table): Float64Array {
+  const { k, length: n, emit, step, finish } = table;
+  const backward = new Float64Array(n * k).fill(-Infinity);
+  for (let f = 0; f < k; f++) if (n > 0) backward[(n - 1) * k + f] = finish[f] as number;
+  for (let i = n - 2; i >= 0; i--) {
+    for (let f = 0; f < k; f++) {
+      let best = -Infinity;
+      for (let t = 0; t < k; t++) {
+        const rest = backward[(i + 1) * k + t] as number;
+        const e = emit[(i + 1) * k + t] as number;
+        if (rest === -Infinity || e === -Infinity) continue;
+        const v = (step[((i + 1) * k + f) * k + t] as number) + e + rest;
+        if (v > best) best = v;
+      }
+      backward[i * k + f] = best;
+    }
+  }
+  return backward;
 }
 
 /**
@@ -104,27 +132,23 @@ export function bestPath<S extends string>(lattice: Lattice<S>): BestPath<S> {
  * the predicate: with the best path's score, how much a decision at one
  * place is worth to the whole page.
  */
-export function bestWithStep<S extends string>(
-  lattice: Lattice<S>,
-  path: BestPath<S>,
+export function bestWithStep(
+  table: Table,
+  forward: Float64Array,
+  backward: Float64Array,
   i: number,
-  accept: (from: S, to: S) => boolean,
+  accept: (from: number, to: number) => boolean,
 ): number {
-  const { states } = lattice;
-  const prev = path.forward[i - 1] as Float64Array;
-  const rest = path.backward[i] as Float64Array;
+  const { k, emit, step } = table;
   let best = -Infinity;
-  for (let f = 0; f < states.length; f++) {
-    for (let t = 0; t < states.length; t++) {
-      const from = states[f] as S;
-      const to = states[t] as S;
-      if (!accept(from, to)) continue;
-      const p = prev[f] as number;
-      const r = rest[t] as number;
-      if (p === -Infinity || r === -Infinity) continue;
-      const e = lattice.emit(i, to);
-      if (e === -Infinity) continue;
-      const v = p + lattice.step(i, from, to) + e + r;
+  for (let f = 0; f < k; f++) {
+    const p = forward[(i - 1) * k + f] as number;
+    if (p === -Infinity) continue;
+    for (let t = 0; t < k; t++) {
+      const r = backward[i * k + t] as number;
+      const e = emit[i * k + t] as number;
+      if (r === -Infinity || e === -Infinity || !accept(f, t)) continue;
+      const v = p + (step[(i * k + f) * k + t] as number) + e + r;
       if (v > best) best = v;
     }
   }

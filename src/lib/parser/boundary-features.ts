@@ -8,7 +8,7 @@
  * corpus together (npm run score): positive favours the reading, negative
  * argues against it.
  */
-import { CAPTION_WORDING, type Unit } from './units.ts';
+import type { Unit } from './units.ts';
 import { displayWidth } from './text.ts';
 
 export const STORY_PARTS = ['head', 'top', 'lead', 'body', 'subhead', 'close', 'tail', 'furniture'] as const;
@@ -75,7 +75,7 @@ const isCaptionCredit = (u: Unit | undefined) =>
   u !== undefined && u.gapBefore === 0 && (u.shape === 'photo-credit' || (u.shape === 'byline' && !u.reportCredit));
 
 /** 8月28日，工人在…, 近日，在…正在…: a caption says when and where the picture was taken. */
-const opensLikeCaption = (u: Unit) => u.captionShaped && (u.datedLead || CAPTION_WORDING.test(u.text));
+const opensLikeCaption = (u: Unit) => u.captionShaped && (u.datedLead || u.captionWording);
 
 /** A single sentence right under a headline: the picture's caption, not a story of its own. */
 const isCaptionUnderHeadline = (u: Unit, above: Unit | undefined) => above?.shape === 'heading' && u.underHeadline;

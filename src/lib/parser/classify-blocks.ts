@@ -54,10 +54,13 @@ function rolePieces(piece: Piece): Array<{ role: BlockRole; piece: Piece }> {
   const { text, line } = piece;
   const at = (role: BlockRole, t: string) => ({ role, piece: { line, text: t } });
   if (parseCreditLine(text)) return [at('byline', text)];
-  if (parseSignoffLine(text)) return [at('signoff', text)];
-  if (markedNames(text)) return [at('byline', text)];
-  if (SOURCE.test(text) && text.trim().length <= 24) return [at('source', text)];
-  if (CROSS_REF.test(text)) return [at('cross-ref', text)];
+  // Each test below runs only where its mark is on the line: most lines are plain text.
+  const short = text.length <= 48;
+  if (short && /^\s*[（(]/u.test(text) && parseSignoffLine(text)) return [at('signoff', text)];
+  if (short && /^\s*[■□]/u.test(text) && markedNames(text)) return [at('byline', text)];
+  const cites = text.includes('据');
+  if (cites && short && SOURCE.test(text) && text.trim().length <= 24) return [at('source', text)];
+  if (short && text.includes('见') && CROSS_REF.test(text)) return [at('cross-ref', text)];
   const lead = splitLeadingCredit(text);
   if (lead) return [at('byline', lead.credit), ...rolePieces({ line, text: lead.rest })];
   const jump = JUMP.exec(text);
@@ -67,7 +70,7 @@ function rolePieces(piece: Piece): Array<{ role: BlockRole; piece: Piece }> {
   }
   const trail = splitTrailingCredit(text);
   if (trail) return [at('text', trail.text), at('photo-credit', trail.credit)];
-  const source = TRAILING_SOURCE.exec(text);
+  const source = cites ? TRAILING_SOURCE.exec(text) : null;
   if (source && source.index > 0)
     return [...rolePieces({ line, text: text.slice(0, source.index) }), at('source', source[0])];
   const signoff = splitSignoff(text);

@@ -5,7 +5,15 @@
  * head wins. Each reading also says, for every gap between units, how much
  * the runner-up reading of that gap lost by: the boundary's margin.
  */
-import { bestPath, bestWithStep, type Lattice } from './best-path.ts';
+import {
+  backwardScores,
+  bestPath,
+  bestWithStep,
+  tabulate,
+  type BestPath,
+  type Lattice,
+  type Table,
+} from './best-path.ts';
 import {
   MAY_END,
   STORY_PARTS,
@@ -34,6 +42,7 @@ export interface Reading {
   layout: Layout;
   parts: StoryPart[];
   score: number;
+  /** The decision at each gap, with its margin; worked out for the reading a page keeps. */
   boundaries: Boundary[];
 }
 
@@ -65,29 +74,49 @@ function relaxed(l: Lattice<StoryPart>): Lattice<StoryPart> {
   };
 }
 
-export function readPage(units: Unit[], layout: Layout): Reading {
-  let l = lattice(units, layout);
-  let path = bestPath(l);
+interface Scored {
+  reading: Reading;
+  table: Table;
+  path: BestPath;
+}
+
+function scoreLayout(units: Unit[], layout: Layout): Scored {
+  let table = tabulate(lattice(units, layout));
+  let path = bestPath(table);
   if (path.score === -Infinity) {
-    l = relaxed(l);
-    path = bestPath(l);
+    table = tabulate(relaxed(lattice(units, layout)));
+    path = bestPath(table);
   }
+  const parts = path.states.map((t) => STORY_PARTS[t] as StoryPart);
+  return { reading: { layout, parts, score: path.score, boundaries: [] }, table, path };
+}
+
+/** The margin of the decision at every gap, and the features behind it. */
+function withBoundaries(units: Unit[], { reading, table, path }: Scored): Reading {
+  const backward = backwardScores(table);
+  const starts = (f: number, t: number) => startsStory(STORY_PARTS[f] as StoryPart, STORY_PARTS[t] as StoryPart);
+  const furniture = STORY_PARTS.indexOf('furniture');
   const boundaries: Boundary[] = [];
   for (let i = 1; i < units.length; i++) {
-    const from = path.states[i - 1] as StoryPart;
-    const to = path.states[i] as StoryPart;
+    const from = reading.parts[i - 1] as StoryPart;
+    const to = reading.parts[i] as StoryPart;
     // Furniture stands outside stories: the decisions that count are at story text.
     if (to === 'furniture') continue;
-    const starts = startsStory(from, to);
-    const other = bestWithStep(l, path, i, (f, t) => t !== 'furniture' && startsStory(f, t) !== starts);
+    const started = startsStory(from, to);
+    const other = bestWithStep(table, path.forward, backward, i, (f, t) => t !== furniture && starts(f, t) !== started);
     boundaries.push({
       unit: i,
-      starts,
+      starts: started,
       margin: other === -Infinity ? Infinity : path.score - other,
-      features: firedFeatures(units, i, from, to, layout),
+      features: firedFeatures(units, i, from, to, reading.layout),
     });
   }
-  return { layout, parts: path.states, score: path.score, boundaries };
+  return { ...reading, boundaries };
+}
+
+/** The page read one way, with every boundary's margin. */
+export function readPage(units: Unit[], layout: Layout): Reading {
+  return withBoundaries(units, scoreLayout(units, layout));
 }
 
 /** Sum over the reading's stories of how well each headline matches its lead. */
@@ -119,16 +148,24 @@ const LAYOUT_MARGIN = 1;
 
 /** The page read both ways; the better reading. */
 export function bestReading(units: Unit[]): Reading {
-  const first = readPage(units, 'headline-first');
-  if (!units.some((u) => u.shape === 'heading' && !u.label)) return first;
-  const after = readPage(units, 'headline-after');
-  // Some pages set a few headlines below their stories and the rest above: each heading placed by its kinship.
-  const mixed = readPage(units, 'mixed');
-  const pure = Math.max(affinityOf(units, first), affinityOf(units, after));
-  if (affinityOf(units, mixed) > pure + MIXED_MARGIN) return mixed;
-  const kinship = affinityOf(units, after) - affinityOf(units, first);
+  const first = scoreLayout(units, 'headline-first');
+  if (!units.some((u) => u.shape === 'heading' && !u.label)) return withBoundaries(units, first);
+  const after = scoreLayout(units, 'headline-after');
+  // Some pages set a few headlines below their stories and the rest above: each heading placed by its
+  // kinship. Worth reading so only when some heading matches the text above it and another the text below.
+  const headings = units.filter((u) => u.shape === 'heading' && !u.label);
+  const twoWays =
+    headings.some((u) => u.affinityAbove > u.affinityBelow) && headings.some((u) => u.affinityBelow > u.affinityAbove);
+  const mixed = twoWays ? scoreLayout(units, 'mixed') : null;
+  const kin = (x: Scored) => affinityOf(units, x.reading);
+  return withBoundaries(units, choose(first, after, mixed, kin));
+}
+
+function choose(first: Scored, after: Scored, mixed: Scored | null, kin: (x: Scored) => number): Scored {
+  if (mixed && kin(mixed) > Math.max(kin(first), kin(after)) + MIXED_MARGIN) return mixed;
+  const kinship = kin(after) - kin(first);
   // Headlines that match their stories decide; when they match equally well, the better-scoring reading.
   if (Math.abs(kinship) > KINSHIP_TIE) return kinship > 0 ? after : first;
   // Headlines above their stories are the common layout: the other must score clearly better.
-  return after.score > first.score + LAYOUT_MARGIN ? after : first;
+  return after.reading.score > first.reading.score + LAYOUT_MARGIN ? after : first;
 }

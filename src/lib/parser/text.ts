@@ -34,10 +34,14 @@ export function endsSentence(text: string): boolean {
   return i >= 0 && SENTENCE_END.has(text.charAt(i));
 }
 
-/** Number of sentence stops inside the text, a sign of body copy rather than a headline. */
-export function countSentenceStops(text: string): number {
+/** Number of sentence stops inside the text (up to `limit`), a sign of body copy rather than a headline. */
+export function countSentenceStops(text: string, limit = Infinity): number {
   let n = 0;
-  for (const ch of text) if (ch === '。' || ch === '！' || ch === '？') n++;
+  // By code unit: the stops are all in the BMP.
+  for (let i = 0; i < text.length && n < limit; i++) {
+    const ch = text.charAt(i);
+    if (ch === '。' || ch === '！' || ch === '？') n++;
+  }
   return n;
 }
 
@@ -102,10 +106,10 @@ export function letterCodePoints(text: string): number[] {
   return out;
 }
 
-/** How many letters and digits the text holds (no normalisation: a length test, not a comparison). */
-export function letterCount(text: string): number {
+/** How many letters and digits the text holds, up to `limit` (no normalisation: a length test, not a comparison). */
+export function letterCount(text: string, limit = Infinity): number {
   let n = 0;
-  for (let i = 0; i < text.length;) {
+  for (let i = 0; i < text.length && n < limit;) {
     const units = letterAt(text, i);
     if (units > 0) n += units;
     i += Math.abs(units);

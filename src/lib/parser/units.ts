@@ -40,6 +40,8 @@ export interface Unit {
   reportCredit: boolean;
   /** A short paragraph of few sentences, as a picture caption is. */
   captionShaped: boolean;
+  /** Its opening sentence describes a picture as it was taken (正在, 拍摄, 图为, 航拍). */
+  captionWording: boolean;
   /** For a heading: how much it shares with the lead of the story above it (a headline set below). */
   affinityAbove: number;
   /** For a heading: how much it shares with the first paragraph below it (a headline set above). */
@@ -52,26 +54,31 @@ export interface Unit {
   sectionCredited: boolean;
   /** A single short sentence right under a heading: a picture's caption. */
   underHeadline: boolean;
-  /** Letters and digits in the unit. */
+  /** Letters and digits in the unit, counted up to just past a caption's longest. */
   letters: number;
-  /** Sentence stops (。！？) inside the unit. */
+  /** Sentence stops (。！？) inside the unit, counted up to a few. */
   sentences: number;
   gapBefore: number;
 }
 
 const PLACE_WORDS = new Set(gazetteer.units.flatMap((u) => [u.name, u.short, ...u.aliases]));
 /** 正在, 拍摄, 图为, 航拍 in the opening sentence: a caption describes the picture as it was taken. */
-export const CAPTION_WORDING = /^[^。！？]*(?:正在|拍摄|摄于|图为|航拍)/u;
+const CAPTION_WORDING = /^[^。！？]*(?:正在|拍摄|摄于|图为|航拍)/u;
 /** Longest caption a photo story carries; longer text is a story's paragraph. */
 export const MAX_CAPTION = 320;
+/** No decision reads a unit's letters past a caption's longest, nor more than a few of its sentences. */
+const LETTERS_COUNTED = MAX_CAPTION + 1;
+const SENTENCES_COUNTED = 5;
 /** 7日晚，/ 26日，/ 8月28日，/ 1月1日22时35分，: a paragraph that opens on the day it reports. */
 const DATED_LEAD =
   /^\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日(?:[上下中]午|早上|晚上|晚间|夜间|凌晨|清晨|傍晚|零时|晚|早|夜)?(?:\d{1,2}\s*[时点](?:\d{1,2}\s*分)?(?:左右|许)?)?\s*[，,]/u;
-/^\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日(?:[上下中]午|早上|晚上|晚间|夜间|凌晨|清晨|傍晚|晚|早|夜|\d{1,2}\s*时(?:\d{1,2}\s*分)?)?\s*[，,]/u;
 
 /** Joins paragraphs that a blank line cut mid-sentence, so each unit is a whole paragraph. */
 function joinBrokenParagraphs(blocks: BlockNode[]): Array<{ block: BlockNode; heading: boolean }> {
-  const heading = blocks.map((b, i) => isHeadlineLike(b, localWrapWidth(blocks, i), blocks[i + 1]));
+  // Most blocks are paragraphs too long to be headings: the column width is looked up only for the rest.
+  const heading = blocks.map(
+    (b, i) => b.role === 'text' && b.pieces.length <= 3 && isHeadlineLike(b, localWrapWidth(blocks, i), blocks[i + 1]),
+  );
   const out: Array<{ block: BlockNode; heading: boolean }> = [];
   blocks.forEach((b, i) => {
     const prev = out[out.length - 1];
@@ -81,7 +88,7 @@ function joinBrokenParagraphs(blocks: BlockNode[]): Array<{ block: BlockNode; he
       prev.block.role === 'text' &&
       b.role === 'text' &&
       !heading[i] &&
-      !endsSentence(blockText(prev.block)) &&
+      !endsSentence(prev.block.pieces.at(-1)?.text ?? '') &&
       !parseDateline(b.pieces[0]?.text ?? '')
     ) {
       prev.block.pieces.push(...b.pieces);
@@ -119,7 +126,8 @@ export function toUnits(blocks: BlockNode[]): Unit[] {
     const paragraph = shape === 'paragraph';
     const credit = shape === 'byline' ? readCreditLine(block.pieces[0]?.text ?? '') : null;
     const lastCredit = shape === 'byline' ? blockText(block) : '';
-    const letters = letterCount(text);
+    const letters = letterCount(text, LETTERS_COUNTED);
+    const sentences = countSentenceStops(text, SENTENCES_COUNTED);
     // 张浩, 本报评论员: a name alone on a line signs a commentary (本报评论员 is an institution's name).
     const isAuthor =
       shape === 'heading' &&
@@ -127,7 +135,7 @@ export function toUnits(blocks: BlockNode[]): Unit[] {
       !isLabel(text) &&
       !PLACE_WORDS.has(text) &&
       parseAuthorLine(blockText(block)) !== null;
-    const dateline = paragraph ? parseDateline(block.pieces.map((p) => p.text.trim()).join('')) : null;
+    const dateline = paragraph ? parseDateline(text) : null;
     return {
       shape,
       block,
@@ -141,7 +149,8 @@ export function toUnits(blocks: BlockNode[]): Unit[] {
         shape === 'photo-credit' ||
         (shape === 'byline' && (credit?.endedWith === '摄' || /摄\s*[）)]?\s*$/u.test(lastCredit))),
       reportCredit: shape === 'byline' && /报\s*道\s*$/u.test(lastCredit),
-      captionShaped: paragraph && !dateline && letters <= MAX_CAPTION && countSentenceStops(text) <= 4,
+      captionShaped: paragraph && !dateline && letters <= MAX_CAPTION && sentences <= 4,
+      captionWording: paragraph && letters <= MAX_CAPTION && CAPTION_WORDING.test(text),
       affinityAbove: 0,
       affinityBelow: 0,
       cutOffShaped: false,
@@ -149,7 +158,7 @@ export function toUnits(blocks: BlockNode[]): Unit[] {
       sectionCredited: false,
       underHeading: false,
       letters,
-      sentences: countSentenceStops(text),
+      sentences,
       gapBefore: block.gapBefore,
     };
   });
