@@ -1,35 +1,52 @@
 /** How much a headline shares with the story it heads: the kinship that places headlines. */
-import { letterCodePoints } from './text.ts';
-
-/** Share of a headline's character pairs found in the opening of its story. */
-export function headlineAffinity(headline: string, lead: string): number {
-  const h = characterPairs(headline);
-  if (h.size === 0) return 0;
-  const l = characterPairs(lead);
-  let shared = 0;
-  for (const p of h) if (l.has(p)) shared++;
-  return shared / h.size;
-}
-
-/**
- * A page's headings and leads are compared several times (three readings, and
- * each heading with the text above and below it): their pairs are kept for the
- * few texts last asked about.
- */
-const recent = new Map<string, Set<number>>();
-const RECENT = 256;
-
-/** Adjacent letter pairs, each as one number (two code points) so the sets hold no strings. */
-function characterPairs(text: string): Set<number> {
-  const known = recent.get(text);
-  if (known) return known;
-  if (recent.size >= RECENT) recent.clear();
-  const pairs = new Set<number>();
-  recent.set(text, pairs);
-  const points = letterCodePoints(text);
-  for (let k = 1; k < points.length; k++) pairs.add((points[k - 1] ?? 0) * 0x110000 + (points[k] ?? 0));
-  return pairs;
-}
 
 /** How much of a story's opening (code units) its headline is compared with. */
 export const LEAD_LENGTH = 200;
+
+/**
+ * The letter or digit at i as a number, or -1: Han and ASCII letters and
+ * digits, nearly all of a page, are read without a regex; other characters
+ * (punctuation, space) are skipped, so pairs run across them.
+ */
+function letterAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0x4e00 && c <= 0x9fff) return c;
+  if (c < 0x80) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) ? c : -1;
+  if (c >= 0xff10 && c <= 0xff5a) return c - 0xfee0; // full-width digits and letters read as ASCII
+  return -1;
+}
+
+/** Adjacent letter pairs of the text, each as one number. */
+function characterPairs(text: string): Set<number> {
+  const pairs = new Set<number>();
+  let prev = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = letterAt(text, i);
+    if (c < 0) continue;
+    if (prev >= 0) pairs.add(prev * 0x10000 + c);
+    prev = c;
+  }
+  return pairs;
+}
+
+/** Share of a headline's character pairs found in the opening (first LEAD_LENGTH code units) of its story. */
+export function headlineAffinity(headline: string, lead: string): number {
+  const h = characterPairs(headline);
+  if (h.size === 0) return 0;
+  let shared = 0;
+  let prev = -1;
+  const seen = new Set<number>();
+  for (let i = 0; i < lead.length && i < LEAD_LENGTH; i++) {
+    const c = letterAt(lead, i);
+    if (c < 0) continue;
+    if (prev >= 0) {
+      const pair = prev * 0x10000 + c;
+      if (h.has(pair) && !seen.has(pair)) {
+        seen.add(pair);
+        shared++;
+      }
+    }
+    prev = c;
+  }
+  return shared / h.size;
+}

@@ -44,12 +44,14 @@ export function tabulate<S extends string>(l: Lattice<S>): Table {
     if (n > 0) start[t] = l.step(0, null, to);
     for (let i = 0; i < n; i++) emit[i * k + t] = l.emit(i, to);
   }
+  step.fill(-Infinity);
   for (let i = 1; i < n; i++) {
     for (let f = 0; f < k; f++) {
+      // A step from or into a state impossible at its position is never taken: no need to score it.
+      if (emit[(i - 1) * k + f] === -Infinity) continue;
       for (let t = 0; t < k; t++) {
-        // A step into an impossible state is never taken: no need to score it.
-        step[(i * k + f) * k + t] =
-          emit[i * k + t] === -Infinity ? -Infinity : l.step(i, l.states[f] as S, l.states[t] as S);
+        if (emit[i * k + t] === -Infinity) continue;
+        step[(i * k + f) * k + t] = l.step(i, l.states[f] as S, l.states[t] as S);
       }
     }
   }

@@ -203,8 +203,20 @@ export function bareNames(text: string): string[] | null {
 const ROLE_ANYWHERE = new RegExp(ROLE_AT.source.slice(1), 'u');
 const ROLE_THEN_SPACE = new RegExp(`(?:${ROLE_AT.source.slice(1)})\\s`, 'u');
 
+/**
+ * Whether a role word can open the line: every credit has one among its first
+ * characters (an outlet's name may stand before it). Most lines are body copy,
+ * and this spares them the full scan.
+ */
+function opensWithRole(text: string): boolean {
+  return ROLE_HINT.test(text.slice(0, ROLE_HINT_REACH));
+}
+const ROLE_HINT = /记\s*者|通\s*讯\s*员|实\s*习\s*生|[/／]|摄\s*影/u;
+const ROLE_HINT_REACH = 24;
+
 /** A line that is nothing but a credit, with what it says: ■本报记者 李兆宪, □记者 高田 报道. */
 export function readCreditLine(text: string): ScannedCredit | null {
+  if (!opensWithRole(text)) return null;
   const trimmed = text.trim();
   const marker = MARKER.exec(trimmed);
   const body = trimmed.slice(marker?.[0].length ?? 0);
@@ -226,6 +238,7 @@ export function parseCreditLine(text: string): People | null {
  * Needs a marker or the closing 报道 to be sure where the credit ends.
  */
 export function splitLeadingCredit(text: string): { credit: string; rest: string; people: People } | null {
+  if (!opensWithRole(text)) return null;
   const marker = MARKER.exec(text);
   const body = text.slice(marker?.[0].length ?? 0);
   const scanned = scanCredit(body);

@@ -58,7 +58,7 @@ function lattice(units: Unit[], layout: Layout): Lattice<StoryPart> {
 }
 
 /** Decisions closer than this are reported to editors as doubtful. */
-export const DOUBTFUL_MARGIN = 1.5;
+export const DOUBTFUL_MARGIN = 1;
 
 /** What an impossible reading costs when a page allows no other: it must still be read, nothing lost. */
 const IMPOSSIBLE = -1000;
@@ -125,7 +125,7 @@ export function affinityOf(units: Unit[], reading: Reading): number {
   let headline = '';
   let lead = '';
   const flush = () => {
-    if (headline) total += headlineAffinity(headline, lead.slice(0, LEAD_LENGTH));
+    if (headline) total += headlineAffinity(headline, lead);
     headline = '';
     lead = '';
   };
@@ -133,7 +133,8 @@ export function affinityOf(units: Unit[], reading: Reading): number {
     const u = units[i] as Unit;
     if (i > 0 && startsStory(reading.parts[i - 1] as StoryPart, part)) flush();
     if ((part === 'head' || part === 'tail') && !u.label) headline += u.text;
-    else if ((part === 'lead' || part === 'body') && lead.length < LEAD_LENGTH) lead += u.text;
+    else if ((part === 'lead' || part === 'body') && lead.length < LEAD_LENGTH)
+      lead += u.text.slice(0, LEAD_LENGTH - lead.length);
   });
   flush();
   return total;

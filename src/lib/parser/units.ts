@@ -11,7 +11,7 @@ import { parseAuthorLine, parseDateline, readCreditLine, type ParsedDateline } f
 import { countSentenceStops, displayWidth, endsSentence, letterCount } from './text.ts';
 import { COMMENTARY_LABEL, isLabel } from './labels.ts';
 import { gazetteer } from './gazetteer.ts';
-import { headlineAffinity, LEAD_LENGTH } from './affinity.ts';
+import { headlineAffinity } from './affinity.ts';
 
 /** What a unit is on the page, before the segmenter decides what it does in a story. */
 export type UnitShape =
@@ -233,9 +233,9 @@ function relateHeadings(units: Unit[]) {
       return;
     }
     fresh = true;
-    if (lead) u.affinityAbove = headlineAffinity(u.text, lead.text.slice(0, LEAD_LENGTH));
+    if (lead) u.affinityAbove = headlineAffinity(u.text, lead.text);
     const below = units.slice(i + 1, i + 6).find((x) => x.shape === 'paragraph');
-    if (below) u.affinityBelow = headlineAffinity(u.text, below.text.slice(0, LEAD_LENGTH));
+    if (below) u.affinityBelow = headlineAffinity(u.text, below.text);
     const prev = units[i - 1];
     const next = units[i + 1];
     u.cutOffShaped =
