@@ -124,7 +124,7 @@ export function creditsOf(a: ArticleNode): StoryCredits {
   if (dateline) {
     raw.push(dateline.raw.trim());
     mergePeople(people, dateline.people);
-    if (body[0]?.pieces.length === 0) body.shift();
+    // A block left empty stays in place: subheads are counted by body block.
   }
   let source: string | null = null;
   for (const s of a.sources) {

@@ -96,7 +96,8 @@ function isPhotoStory(a: ArticleNode, story: Story, label: boolean): boolean {
   if ((shot || label || captionLike) && letters <= MAX_CAPTION) return true;
   const only = text[0];
   if (text.length !== 1 || !only?.captionShaped) return false;
-  return credited || label || only.captionWording;
+  // 近日，在…正在…: a headless item in a caption's words is a picture's (a headline's story is not).
+  return credited || label || (a.headlineBlocks.length === 0 && only.captionWording);
 }
 
 function buildArticle(story: Story): ArticleNode {
@@ -116,8 +117,11 @@ function buildArticle(story: Story): ArticleNode {
         break;
       case 'top':
         if (unit.shape === 'standfirst') a.standfirst.push(b);
-        else if (unit.shape === 'heading') a.author = b;
-        else if (unit.shape === 'caption-list' || unit.shape === 'paragraph') a.captions.push(b);
+        else if (unit.shape === 'heading') {
+          // Two author lines: the first signs the piece, the second joins its credits.
+          if (a.author) a.bylines.push(b);
+          else a.author = b;
+        } else if (unit.shape === 'caption-list' || unit.shape === 'paragraph') a.captions.push(b);
         else if (unit.shape === 'photo-credit') {
           // The picture above the story: its credit closes the caption and credits the story too.
           a.credits.push(b);

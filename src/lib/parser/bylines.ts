@@ -197,8 +197,12 @@ export function bareNames(text: string): string[] | null {
     .split(/[\s、，,]+/u)
     .filter(Boolean);
   const names = mergeSpacedNames(tokens);
-  return names.length > 0 && names.length <= 4 && names.every(isPersonName) ? names : null;
+  return names.length > 0 && names.length <= 4 && names.every((n) => isPersonName(n) && !NOT_IN_NAMES.test(n))
+    ? names
+    : null;
 }
+/** Characters of the words set in brackets that are no names: （左图）, （高清）, （下转）. */
+const NOT_IN_NAMES = /[图照版清讯摄稿文转续完]/u;
 
 const ROLE_ANYWHERE = new RegExp(ROLE_AT.source.slice(1), 'u');
 const ROLE_THEN_SPACE = new RegExp(`(?:${ROLE_AT.source.slice(1)})\\s`, 'u');
@@ -366,18 +370,23 @@ const COUNTY_STEMS = [
 const DAY = `(?:(?<month>\\d{1,2})\\s*月\\s*)?(?:(?<day>\\d{1,2})\\s*日\\s*)?`;
 /** 本报讯, 本报聊城讯, 本报1月27日讯, 本报聊城7月6日讯, 东昌府讯. */
 const LOCAL_DATELINE = new RegExp(
-  `^\\s*(?:本\\s*报\\s*(?:(?<place>[${HAN}]{1,4}?)\\s*)?|(?<county>${literalAlternation(COUNTY_STEMS)})\\s*)${DAY}讯`,
+  `^\\s*(?:本\\s*报\\s*(?:(?<place>[${HAN}]{1,4}?)\\s*)?|(?<county>${literalAlternation(COUNTY_STEMS)})\\s*)${DAY}讯(?!员)`,
   'u',
 );
 const WIRE_PLACE_DATE = `(?<place>[${HAN}]{2,5}?)(?:(?<month>\\d{1,2})月)?(?:(?<day>\\d{1,2})日)?`;
+/** 电, but not 电话, 电视, 电商…: the words that begin with it. */
+const WIRE_END = '电(?![话视商脑力影动子器站网梯费源池线])';
 /** 新华社北京12月23日电, 据新华社电: a named agency may leave out place and date. */
 const NAMED_WIRE_DATELINE = new RegExp(
   `^\\s*据?\\s*(?<agency>新华社|中新社|中国新闻社|人民日报|大众日报|光明日报|经济日报|工人日报|农民日报|科技日报)` +
-    `(?:${WIRE_PLACE_DATE})?电`,
+    `(?:${WIRE_PLACE_DATE})?${WIRE_END}`,
   'u',
 );
-/** Any other 社 or 网 needs its place (so 合作社电商 is never a dateline). */
-const OTHER_WIRE_DATELINE = new RegExp(`^\\s*据?\\s*(?<agency>[${HAN}]{2,4}?(?:社|网))${WIRE_PLACE_DATE}电`, 'u');
+/** Any other 社 or 网 needs its place and date (so 合作社电商 and 旅行社工作人员电话 are never datelines). */
+const OTHER_WIRE_DATELINE = new RegExp(
+  `^\\s*据?\\s*(?<agency>[${HAN}]{2,4}?(?:社|网))(?<place>[${HAN}]{2,5}?)(?<month>\\d{1,2})月(?<day>\\d{1,2})日${WIRE_END}`,
+  'u',
+);
 const BRACKET_CREDIT = /^\s*[（(]([^（）()]{1,60})[）)]/u;
 
 /**

@@ -55,7 +55,7 @@ export interface Mention {
 
 /** What follows a place in an institution's or event's name. */
 const NAME_SUFFIX =
-  /^[)）·]|^(?:大学|学院|日报|晚报|新闻网|电视台|广播电视台|职业|技术|有限公司|集团|银行|公园|广场)|^\p{Script=Han}{0,4}?(?:艺术节|文化节|旅游节|博览会|展览会|交易会)|^\p{Script=Han}{2,3}节(?![日假])/u;
+  /^[)）·]|^(?:大学|学院|日报|晚报|新闻网|电视台|广播电视台|职业|技术|有限公司|集团|银行|公园|广场)|^\p{Script=Han}{0,4}?(?:艺术节|文化节|旅游节|博览会|展览会|交易会)|^\p{Script=Han}{2,3}节(?![日假能约水点目])/u;
 
 const isHan = (ch: string | undefined) => ch !== undefined && /\p{Script=Han}/u.test(ch);
 

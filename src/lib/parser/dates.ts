@@ -103,7 +103,7 @@ export function monthDaysIn(text: string): MonthDay[] {
 
 const DAYS_BACK: Record<string, number> = { 今天: 0, 今日: 0, 昨天: 1, 昨日: 1, 前天: 2, 前日: 2 };
 // 日前 (recently) and 今日头条 are not days; a quoted remark speaks of its own day.
-const RELATIVE_DAY = /(?<!日)(今天|今日|昨天|昨日|前天|前日)(?!头条)/u;
+const RELATIVE_DAY = /(?<![日目当此之提如])(今天|今日|昨天|昨日|前天|前日)(?!头条)/u;
 const QUOTED = /“[^“”]*”|「[^「」]*」/gu;
 
 /**
@@ -126,7 +126,7 @@ export function leadDate(lead: string): ReportedDay | null {
 const ANNOUNCED = /将(?:在|于|举行|举办|开幕|启动|召开)|即将|拟于|定于/u;
 
 /** 7日晚, 记者26日从…: a day with no month, in the opening sentence. */
-const DAY_ONLY = /(?<![0-9０-９月年号])([0-9]{1,2})\s*日(?![0-9])/u;
+const DAY_ONLY = /(?<![0-9０-９月年号至到连续近每第])([0-9]{1,2})\s*日(?![0-9])/u;
 
 const SENTENCE_STOPS = new Set(['。', '！', '？', '!', '?']);
 

@@ -10,7 +10,6 @@ import { isHeadlineLike, localWrapWidth } from './wrapping.ts';
 import { parseAuthorLine, parseDateline, readCreditLine, type ParsedDateline } from './bylines.ts';
 import { countSentenceStops, displayWidth, endsSentence, letterCount } from './text.ts';
 import { COMMENTARY_LABEL, isLabel } from './labels.ts';
-import { gazetteer } from './gazetteer.ts';
 import { headlineAffinity } from './affinity.ts';
 
 /** What a unit is on the page, before the segmenter decides what it does in a story. */
@@ -61,7 +60,6 @@ export interface Unit {
   gapBefore: number;
 }
 
-const PLACE_WORDS = new Set(gazetteer.units.flatMap((u) => [u.name, u.short, ...u.aliases]));
 /** 正在, 拍摄, 图为, 航拍 in the opening sentence: a caption describes the picture as it was taken. */
 const CAPTION_WORDING = /^[^。！？]*(?:正在|拍摄|摄于|图为|航拍)/u;
 /** Longest caption a photo story carries; longer text is a story's paragraph. */
@@ -113,7 +111,8 @@ function isCaptionList(block: BlockNode, first: boolean): boolean {
 const MAX_CAPTION_LINE = 26;
 
 export function toUnits(blocks: BlockNode[]): Unit[] {
-  const units = joinBrokenParagraphs(blocks).map(({ block, heading }, index): Unit => {
+  const joined = joinBrokenParagraphs(blocks);
+  const units = joined.map(({ block, heading }, index): Unit => {
     const shape: UnitShape =
       block.role === 'text'
         ? heading
@@ -128,12 +127,13 @@ export function toUnits(blocks: BlockNode[]): Unit[] {
     const lastCredit = shape === 'byline' ? blockText(block) : '';
     const letters = letterCount(text, LETTERS_COUNTED);
     const sentences = countSentenceStops(text, SENTENCES_COUNTED);
-    // 张浩, 本报评论员: a name alone on a line signs a commentary (本报评论员 is an institution's name).
+    // 张浩, 本报评论员, 朱海波: a name alone on a line signs a commentary (本报评论员 is an
+    // institution's name). Two characters only under a headline: elsewhere 高温 or 黄河 is a heading.
     const isAuthor =
       shape === 'heading' &&
       block.pieces.length === 1 &&
+      (joined[index - 1]?.heading === true || text.length >= 3) &&
       !isLabel(text) &&
-      !PLACE_WORDS.has(text) &&
       parseAuthorLine(blockText(block)) !== null;
     const dateline = paragraph ? parseDateline(text) : null;
     return {
@@ -143,7 +143,7 @@ export function toUnits(blocks: BlockNode[]): Unit[] {
       dateline,
       datedLead: paragraph && DATED_LEAD.test(text),
       finished: CLOSING_SHAPES.has(shape) || shape === 'byline' || (paragraph && endsSentence(text)),
-      label: shape === 'heading' && !isAuthor && (isLabel(text) || COMMENTARY_LABEL.test(text)),
+      label: shape === 'heading' && !isAuthor && (isLabel(text) || (text.length <= 6 && COMMENTARY_LABEL.test(text))),
       author: isAuthor,
       photoCredit:
         shape === 'photo-credit' ||
