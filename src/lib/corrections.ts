@@ -64,7 +64,7 @@ export function applyCorrections(parsed: ParsedPage, sidecar: Sidecar): ParsedPa
         a.paragraphs.push(heading);
       }
       a.subheads.push(...next.subheads.map((s) => s + a.paragraphs.length));
-      a.paragraphs.push(...next.paragraphs);
+      for (const p of next.paragraphs) a.paragraphs.push(p);
       a.captions.push(...next.captions);
       a.credits.push(...next.credits);
       a.corrections.push(...next.corrections);

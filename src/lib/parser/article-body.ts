@@ -33,7 +33,8 @@ export function textOfStory(a: ArticleNode, body: BlockNode[]): StoryText {
   const subheads: number[] = [];
   let run: BlockNode[] = [];
   const flush = () => {
-    paragraphs.push(...paragraphsOf(run, wrap));
+    // One at a time: a spread of a very long story's paragraphs would overflow the stack.
+    for (const p of paragraphsOf(run, wrap)) paragraphs.push(p);
     run = [];
   };
   const pushSubheads = (k: number) => {

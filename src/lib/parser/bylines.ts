@@ -104,6 +104,8 @@ function addPeople(people: People, roles: CreditRole[], names: string[]) {
 }
 
 const CLOSING = /^(摄\s*影\s*报\s*道|报\s*道|摄)(?=$|[\s）)■□])/u;
+/** How far ahead the credit scanner reads at each step. */
+const SCAN_WINDOW = 48;
 
 /**
  * A name: one to four Han characters (or ·) ending at a space, 、, a marker,
@@ -147,7 +149,8 @@ export function scanCredit(text: string): ScannedCredit | null {
     tokens = [];
   };
   while (i < text.length) {
-    const rest = text.slice(i);
+    // A window is enough for a role word, a name or a closing: a long line costs its length once.
+    const rest = text.slice(i, i + SCAN_WINDOW);
     const space = SEPARATOR.exec(rest);
     if (space) {
       i += space[0].length;
@@ -213,7 +216,7 @@ const ROLE_THEN_SPACE = new RegExp(`(?:${ROLE_AT.source.slice(1)})\\s`, 'u');
  * and this spares them the full scan.
  */
 function opensWithRole(text: string): boolean {
-  return ROLE_HINT.test(text.slice(0, ROLE_HINT_REACH));
+  return ROLE_HINT.test(text.trimStart().slice(0, ROLE_HINT_REACH));
 }
 const ROLE_HINT = /记\s*者|通\s*讯\s*员|实\s*习\s*生|[/／]|摄\s*影/u;
 const ROLE_HINT_REACH = 24;

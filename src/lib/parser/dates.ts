@@ -163,7 +163,8 @@ export function issueDateFromText(text: string, articleDays: MonthDay[]): IssueD
   const explicit = [...articleDays, ...monthDaysIn(text)]
     .filter((d) => d.year !== undefined)
     .map((d) => d.year as number);
-  const year = years.length > 0 || explicit.length > 0 ? Math.max(...years, ...explicit) : null;
+  const all = [...years, ...explicit];
+  const year = all.length > 0 ? all.reduce((a, b) => Math.max(a, b)) : null;
   if (year === null) return { issueDate: null, year: null, source: 'none' };
   const latest = latestMonthDay(articleDays.length > 0 ? articleDays : monthDaysIn(text));
   const issueDate = latest ? isoDate(year, latest.month, latest.day) : null;

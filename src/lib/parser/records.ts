@@ -45,7 +45,7 @@ export interface PageDraft {
 
 const linesOf = (b: BlockNode) => b.pieces.map((p) => p.line);
 
-function draftArticle(a: ArticleNode, file: string, corrections: Correction[]): DraftArticle {
+function draftArticle(a: ArticleNode, file: string, correctionsAt: Map<number, Correction[]>): DraftArticle {
   const heads = assignHeadlineRoles(a.headlineBlocks);
   const standfirst = a.standfirst.length > 0 ? paragraphsOf(a.standfirst, null).join('') : null;
   const { byline, dateline, body, signedBare } = creditsOf(a);
@@ -68,8 +68,12 @@ function draftArticle(a: ArticleNode, file: string, corrections: Correction[]): 
     ...a.sources,
   ];
   const lines = new Set(allBlocks.flatMap(linesOf));
-  const startLine = Math.min(...lines);
-  const endLine = Math.max(...lines);
+  let startLine = Infinity;
+  let endLine = -Infinity;
+  for (const line of lines) {
+    startLine = Math.min(startLine, line);
+    endLine = Math.max(endLine, line);
+  }
 
   const headlineText = [heads.kicker, heads.headline, heads.subheadline].filter(Boolean).join(' ');
   const lead = paragraphs.find((_, i) => !subheads.includes(i)) ?? captions[0] ?? '';
@@ -131,7 +135,7 @@ function draftArticle(a: ArticleNode, file: string, corrections: Correction[]): 
       captions,
       credits,
       jump: a.jumps.length > 0 ? a.jumps.map(textOf).join(' ') : null,
-      corrections: corrections.filter((c) => c.line !== null && lines.has(c.line)),
+      corrections: [...lines].sort((x, y) => x - y).flatMap((line) => correctionsAt.get(line) ?? []),
     },
     confidence: a.confidence,
     reported: fromDateline ?? fromLead,
@@ -155,9 +159,16 @@ const compileRecords: Plugin<[], PageTree, PageDraft> = function () {
       leftovers: [],
       layout: file.data.layout ?? 'headline-first',
     };
-    const corrections = file.data.corrections ?? [];
+    // The page's fixes by line, so each story finds its own without reading all of them.
+    const correctionsAt = new Map<number, Correction[]>();
+    for (const c of file.data.corrections ?? []) {
+      if (c.line === null) continue;
+      const at = correctionsAt.get(c.line);
+      if (at) at.push(c);
+      else correctionsAt.set(c.line, [c]);
+    }
     for (const node of tree.children) {
-      if (node.type === 'article') draft.articles.push(draftArticle(node, file.basename ?? '', corrections));
+      if (node.type === 'article') draft.articles.push(draftArticle(node, file.basename ?? '', correctionsAt));
       else if (node.type === 'furniture')
         draft.furniture.push({ line: node.block.pieces[0]?.line ?? 1, text: textOf(node.block) });
       else {
@@ -187,11 +198,17 @@ export function finishArticles(
   warnings: Warning[],
 ): Article[] {
   const used = new Set<string>();
+  // The next number to try for each id already taken: stories that open alike cost no search.
+  const next = new Map<string, number>();
   return drafts.map((d) => {
     const r = d.record;
     const key = lettersOnly(r.paragraphs[0] ?? r.captions[0] ?? r.headline ?? '').slice(0, 40);
-    let id = `${pageId}-${shortHash(key || String(r.source.startLine))}`;
-    for (let n = 2; used.has(id); n++) id = `${pageId}-${shortHash(key)}-${n}`;
+    const base = `${pageId}-${shortHash(key || String(r.source.startLine))}`;
+    let id = base;
+    for (let n = next.get(base) ?? 2; used.has(id); n++) {
+      id = `${pageId}-${shortHash(key)}-${n}`;
+      next.set(base, n + 1);
+    }
     used.add(id);
     const resolved = d.reported ? resolveDate(d.reported, issue) : null;
     const date = resolved ?? issue.issueDate;

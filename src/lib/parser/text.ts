@@ -48,14 +48,18 @@ export function countSentenceStops(text: string, limit = Infinity): number {
 const LATIN_WORD = /[A-Za-z]/;
 
 /**
- * Joins the two halves of a hard-wrapped line. Chinese needs no space; two
- * Latin words cut at a line end do.
+ * Joins a paragraph's hard-wrapped lines (trimmed) in one pass. Chinese needs
+ * no space; two Latin words cut at a line end do.
  */
-export function joinWrapped(left: string, right: string): string {
-  const a = left.trimEnd();
-  const b = right.trimStart();
-  if (LATIN_WORD.test(a.slice(-1)) && LATIN_WORD.test(b.slice(0, 1))) return `${a} ${b}`;
-  return a + b;
+export function joinLines(lines: string[]): string {
+  const parts: string[] = [];
+  let last = '';
+  for (const line of lines) {
+    if (LATIN_WORD.test(last.slice(-1)) && LATIN_WORD.test(line.slice(0, 1))) parts.push(' ');
+    parts.push(line);
+    last = line;
+  }
+  return parts.join('');
 }
 
 /** Converts full-width digits and dots to ASCII so numbers can be read. */

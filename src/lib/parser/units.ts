@@ -89,7 +89,7 @@ function joinBrokenParagraphs(blocks: BlockNode[]): Array<{ block: BlockNode; he
       !endsSentence(prev.block.pieces.at(-1)?.text ?? '') &&
       !parseDateline(b.pieces[0]?.text ?? '')
     ) {
-      prev.block.pieces.push(...b.pieces);
+      for (const piece of b.pieces) prev.block.pieces.push(piece);
       return;
     }
     out.push({ block: { ...b, pieces: [...b.pieces] }, heading: heading[i] ?? false });

@@ -5,8 +5,7 @@
  * line, and how lines join back into paragraphs.
  */
 import type { BlockNode } from './tree.ts';
-import { blockText } from './tree.ts';
-import { countSentenceStops, displayWidth, endsSentence, joinWrapped } from './text.ts';
+import { countSentenceStops, displayWidth, endsSentence, joinLines } from './text.ts';
 import { parseDateline } from './bylines.ts';
 
 /** Widest a headline line is set; longer lines are body copy. */
@@ -103,19 +102,25 @@ export function isHeadlineLike(b: BlockNode, wrapWidth: number | null, next?: Bl
  */
 export function paragraphsOf(blocks: BlockNode[], wrapWidth: number | null): string[] {
   const paragraphs: string[] = [];
+  // The lines of the paragraph being read; joined once it ends, so a long paragraph costs its length.
+  let lines: string[] = [];
+  const end = () => {
+    if (lines.length > 0) paragraphs.push(joinLines(lines));
+    lines = [];
+  };
   let open = false; // the last paragraph continues into the next line
   for (const block of blocks) {
     for (const piece of block.pieces) {
       const text = piece.text.trim();
       if (text === '') continue;
-      if (open && paragraphs.length > 0) paragraphs[paragraphs.length - 1] = joinWrapped(paragraphs.at(-1) ?? '', text);
-      else paragraphs.push(text);
+      if (!open) end();
+      lines.push(text);
       const fullWidth = wrapWidth !== null && displayWidth(text) >= wrapWidth - 1;
       open = !endsSentence(text) || fullWidth;
     }
     // A blank line after a finished sentence always ends the paragraph.
-    const last = blocks.length > 0 ? blockText(block) : '';
-    if (endsSentence(last)) open = false;
+    if (endsSentence(block.pieces.at(-1)?.text ?? '')) open = false;
   }
+  end();
   return paragraphs;
 }
