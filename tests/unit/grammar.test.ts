@@ -197,3 +197,29 @@ describe('kinds, county, date, figures', () => {
     ]);
   });
 });
+
+describe('what the grammar never reads as a story’s parts', () => {
+  it('a word that begins with 电 ends no dateline, nor does 本报通讯员', () => {
+    expect(parseDateline('旅行社工作人员电话告诉记者,明天出发。')).toBeNull();
+    expect(parseDateline('新华社记者电话采访了当地农民。')).toBeNull();
+    expect(parseDateline('本报通讯员近日从市教育局获悉,全市新增学位3000个。')).toBeNull();
+    expect(parseDateline('本报１月２７日讯 ２６日是春运首日')).toMatchObject({ month: 1, day: 27 });
+  });
+
+  it('a heading in a caption’s words, with no picture or credit, is a news story', () => {
+    const [story] = parse('老旧小区改造提速\n\n目前,我市正在加快推进老旧小区改造,年内完成改造小区120个。');
+    expect(story).toMatchObject({ kind: 'news', headline: '老旧小区改造提速' });
+  });
+
+  it('two characters that could be a name are a heading, not an author, away from a headline', () => {
+    const body = realLines('lcrb_2019-12-10.txt', 28, 28);
+    const stories = parse(`${body}\n\n高温\n\n${realLines('lcrb_2019-12-10.txt', 36, 38)}`);
+    expect(stories.flatMap((a) => a.byline.authors)).toEqual([]);
+  });
+
+  it('days inside words are no dates: 目前天气, 如今日益, 压缩至3日', () => {
+    expect(leadDate('目前天气晴好,游客如织。')).toBeNull();
+    expect(leadDate('如今日益完善的服务让市民满意。')).toBeNull();
+    expect(leadDate('审批时间压缩至3日以内。')).toBeNull();
+  });
+});

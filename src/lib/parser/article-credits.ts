@@ -68,7 +68,7 @@ export function peopleOfCreditBlock(b: BlockNode): People {
 }
 
 /** 据新华社, （据中新社电）: the agency a closing source line names. */
-export function agencyOfSource(text: string): string | null {
+function agencyOfSource(text: string): string | null {
   const m = /据\s*([\p{Script=Han}·]{2,10}?)(?:电|报道|消息)?\s*[）)]?\s*$/u.exec(text.trim());
   return m?.[1] ?? null;
 }

@@ -44,7 +44,7 @@ const NEXT: Record<StoryPart | 'start', readonly StoryPart[]> = {
 export const MAY_END = new Set<StoryPart>(['lead', 'body', 'close', 'tail', 'furniture']);
 
 /** The gap between two units, as the features see it. */
-export interface Gap {
+interface Gap {
   /** The unit before `before`, if any. */
   above: Unit | undefined;
   before: Unit;
@@ -78,7 +78,8 @@ const isCaptionCredit = (u: Unit | undefined) =>
 const opensLikeCaption = (u: Unit) => u.captionShaped && (u.datedLead || u.captionWording);
 
 /** A single sentence right under a headline: the picture's caption, not a story of its own. */
-const isCaptionUnderHeadline = (u: Unit, above: Unit | undefined) => above?.shape === 'heading' && u.underHeadline;
+const isCaptionUnderHeadline = (u: Unit, above: Unit | undefined) =>
+  above?.shape === 'heading' && u.captionUnderHeadline;
 
 /** Features of a step that starts a new story. */
 export const START_FEATURES: Feature[] = [
@@ -136,7 +137,7 @@ export const START_FEATURES: Feature[] = [
       g.layout === 'headline-first' &&
       (g.from === 'lead'
         ? isCaptionUnderHeadline(g.before, g.above)
-        : g.from === 'close' && g.above?.underHeadline === true),
+        : g.from === 'close' && g.above?.captionUnderHeadline === true),
   },
   {
     name: 'uncredited-section',
@@ -215,7 +216,7 @@ export const CONTINUE_FEATURES: Feature[] = [
       g.before.gapBefore === 0 &&
       !g.before.photoCredit &&
       !g.before.reportCredit &&
-      g.above?.underHeading === true,
+      g.above?.firstUnderHeadline === true,
   },
   {
     name: 'heading-after-unfinished',
@@ -256,7 +257,7 @@ export function firedFeatures(units: Unit[], i: number, from: StoryPart, to: Sto
 }
 
 /** Weights of what a unit can be, by its shape. */
-export const PART_WEIGHTS = {
+const PART_WEIGHTS = {
   /** A paragraph opening with a dateline (本报讯, 东昌府讯, 新华社…电) is a story's first. */
   datelineLead: 3,
   /** A label (简讯, 图片新闻, 冠县) heads the items under it as their kicker. */
@@ -267,8 +268,11 @@ export const PART_WEIGHTS = {
   headingAsFurniture: -3,
   /** A short unfinished line read as body copy. */
   headingAsBody: -2.5,
-  /** A headline below a story shares words with that story's lead (times the share of pairs). */
-  tailMatchesStory: 2,
+  /**
+   * A headline shares words with the story it heads (times the share of pairs): the
+   * story above for a headline below it; in a mixed reading, the text below too.
+   */
+  matchesStory: 2,
   /** A lone line with a sentence's comma, followed by text with no dateline: a line cut off by the column. */
   cutOffAsHeading: -2,
   /** A one-sentence caption between a headline and its story's text. */
@@ -299,14 +303,12 @@ export function partScore(units: Unit[], i: number, part: StoryPart, layout: Lay
         case 'head':
           if (layout === 'headline-after' && !u.label) return -Infinity;
           if (u.label) return w.labelAsHead;
-          return (
-            (u.cutOffShaped ? w.cutOffAsHeading : 0) + (layout === 'mixed' ? w.tailMatchesStory * u.affinityBelow : 0)
-          );
+          return (u.cutOffShaped ? w.cutOffAsHeading : 0) + (layout === 'mixed' ? w.matchesStory * u.affinityBelow : 0);
         case 'subhead':
           return u.label || u.author ? -Infinity : w.subhead + (u.cutOffShaped ? w.cutOffAsHeading : 0);
         case 'tail':
           if (layout === 'headline-first' || u.label) return -Infinity;
-          return w.tailMatchesStory * u.affinityAbove + (u.cutOffShaped ? w.cutOffAsHeading : 0);
+          return w.matchesStory * u.affinityAbove + (u.cutOffShaped ? w.cutOffAsHeading : 0);
         case 'furniture':
           // Above the first story of a headline-after page: its banner.
           return layout === 'headline-after' && pageTop ? 0 : w.headingAsFurniture;
@@ -350,7 +352,7 @@ export function partScore(units: Unit[], i: number, part: StoryPart, layout: Lay
       return part === 'furniture' ? 0 : -Infinity;
     case 'photo-credit':
       // The credit of a caption set between a headline and its story stays above the story.
-      if (part === 'top') return prev?.underHeadline ? 0 : -Infinity;
+      if (part === 'top') return prev?.captionUnderHeadline ? 0 : -Infinity;
       return part === 'close' ? 0 : -Infinity;
     default:
       // signoff, source, cross-ref, jump

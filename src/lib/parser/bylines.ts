@@ -4,7 +4,7 @@
  * photo credits after a caption and a commentator's bare name. Pure functions.
  */
 import surnamesRaw from '../../data/surnames.json' with { type: 'json' };
-import { endsSentence, literalAlternation } from './text.ts';
+import { asciiDigits, endsSentence, literalAlternation } from './text.ts';
 import { gazetteer } from './gazetteer.ts';
 
 export type CreditRole = 'reporter' | 'correspondent' | 'photographer' | 'author';
@@ -339,7 +339,7 @@ const SURNAMES = new Set<string>(surnamesRaw.single.split(''));
 const COMPOUND = new Set<string>(surnamesRaw.compound);
 
 /** A plausible personal name: a known surname and one or two more characters. */
-export function isPersonName(name: string): boolean {
+function isPersonName(name: string): boolean {
   const chars = [...name];
   if (!chars.every((c) => NAME_CHAR.test(c))) return false;
   if (COMPOUND.has(chars.slice(0, 2).join(''))) return chars.length >= 3 && chars.length <= 4;
@@ -397,7 +397,9 @@ const BRACKET_CREDIT = /^\s*[（(]([^（）()]{1,60})[）)]/u;
  * 据新华社电 at the start of a paragraph, with the credit set inside it: in
  * brackets (names alone too: 本报讯(王芳)), or after a space (本报1月27日讯 记者 于飞 …).
  */
-export function parseDateline(text: string): ParsedDateline | null {
+export function parseDateline(printed: string): ParsedDateline | null {
+  // 本报１月２７日讯: full-width digits read as ASCII (one character for one, so offsets hold).
+  const text = asciiDigits(printed);
   const local = LOCAL_DATELINE.exec(text);
   const wire = local ? null : (NAMED_WIRE_DATELINE.exec(text) ?? OTHER_WIRE_DATELINE.exec(text));
   const m = local ?? wire;
@@ -421,7 +423,7 @@ export function parseDateline(text: string): ParsedDateline | null {
   }
   const g = m.groups ?? {};
   return {
-    raw: text.slice(0, end),
+    raw: printed.slice(0, end),
     agency: local ? '本报' : (g.agency ?? ''),
     place: g.place ?? g.county ?? null,
     month: g.month ? Number(g.month) : null,

@@ -4,6 +4,7 @@
  * dateline or opening sentence, resolved against the issue date.
  */
 import type { DateSource } from '../schema.ts';
+import { asciiDigits } from './text.ts';
 
 export interface MonthDay {
   month: number;
@@ -88,7 +89,7 @@ export function yearsIn(text: string): number[] {
 const MONTH_DAY = /(?<![0-9])(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/gu;
 
 /** Every full month-day in the text that is not announced for the future. */
-export function monthDaysIn(text: string): MonthDay[] {
+function monthDaysIn(text: string): MonthDay[] {
   const out: MonthDay[] = [];
   for (const m of text.matchAll(MONTH_DAY)) {
     const before = text.slice(Math.max(0, (m.index ?? 0) - 4), m.index);
@@ -111,7 +112,11 @@ const QUOTED = /“[^“”]*”|「[^「」]*」/gu;
  * sentences (记者7月6日从…, “…”7月4日一大早, 3月18日、19日…), else a day
  * counted from the issue (记者昨日从…获悉).
  */
-export function leadDate(lead: string): ReportedDay | null {
+/** How much of a story's opening is read for its date: its first sentences. */
+const LEAD_READ = 400;
+
+export function leadDate(printed: string): ReportedDay | null {
+  const lead = asciiDigits(printed.slice(0, LEAD_READ));
   const opening = sentences(lead).slice(0, 2).join('').slice(0, 160);
   const monthDay = monthDaysIn(opening)[0];
   if (monthDay) return ANNOUNCED.test(sentences(lead)[0] ?? '') ? { ...monthDay, announced: true } : monthDay;

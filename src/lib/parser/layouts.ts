@@ -1,9 +1,10 @@
 /**
  * A page sets its headlines above their stories or, on some pages, below
- * them. The page is read both ways, each the best-scoring path over all its
- * units; the reading whose headlines share more words with the leads they
- * head wins. Each reading also says, for every gap between units, how much
- * the runner-up reading of that gap lost by: the boundary's margin.
+ * them, or some each way. The page is read as each, every reading the
+ * best-scoring path over all its units; the reading whose headlines share
+ * most words with the stories they head wins. The reading kept also says,
+ * for every gap between units, how much the runner-up reading of that gap
+ * lost by: the boundary's margin.
  */
 import {
   backwardScores,

@@ -182,7 +182,7 @@ const compileRecords: Plugin<[], PageTree, PageDraft> = function () {
 export default compileRecords;
 
 /** FNV-1a, base 36: short, stable ids from text. */
-export function shortHash(text: string): string {
+function shortHash(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

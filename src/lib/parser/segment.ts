@@ -13,7 +13,7 @@ import { toUnits } from './units.ts';
 import { bestReading, DOUBTFUL_MARGIN, type Boundary } from './layouts.ts';
 import { assemble } from './assemble.ts';
 
-export function segmentBlocks(blocks: BlockNode[]): {
+function segmentBlocks(blocks: BlockNode[]): {
   layout: VFile['data']['layout'] & string;
   children: PageTree['children'];
   doubts: DoubtfulBoundary[];

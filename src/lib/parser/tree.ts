@@ -85,11 +85,3 @@ declare module 'vfile' {
 export function blockText(block: BlockNode, separator = ' '): string {
   return block.pieces.map((p) => p.text.trim()).join(separator);
 }
-
-export function firstLine(block: BlockNode): number {
-  return block.pieces[0]?.line ?? 1;
-}
-
-export function lastLine(block: BlockNode): number {
-  return block.pieces[block.pieces.length - 1]?.line ?? 1;
-}

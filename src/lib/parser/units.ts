@@ -8,7 +8,7 @@ import type { BlockNode, BlockRole } from './tree.ts';
 import { blockText } from './tree.ts';
 import { isHeadlineLike, localWrapWidth } from './wrapping.ts';
 import { parseAuthorLine, parseDateline, readCreditLine, type ParsedDateline } from './bylines.ts';
-import { countSentenceStops, displayWidth, endsSentence, letterCount } from './text.ts';
+import { asciiDigits, countSentenceStops, displayWidth, endsSentence, letterCount } from './text.ts';
 import { COMMENTARY_LABEL, isLabel } from './labels.ts';
 import { headlineAffinity } from './affinity.ts';
 
@@ -48,11 +48,11 @@ export interface Unit {
   /** For a heading: alone, long, with a sentence's comma, and text with no dateline below: a cut-off line. */
   cutOffShaped: boolean;
   /** A paragraph right under a headline (past any caption and its credit): a story's 导语. */
-  underHeading: boolean;
+  firstUnderHeadline: boolean;
   /** For a heading: the text under it (to the next heading) carries a credit of its own. */
   sectionCredited: boolean;
   /** A single short sentence right under a heading: a picture's caption. */
-  underHeadline: boolean;
+  captionUnderHeadline: boolean;
   /** Letters and digits in the unit, counted up to just past a caption's longest. */
   letters: number;
   /** Sentence stops (。！？) inside the unit, counted up to a few. */
@@ -141,7 +141,7 @@ export function toUnits(blocks: BlockNode[]): Unit[] {
       block,
       text,
       dateline,
-      datedLead: paragraph && DATED_LEAD.test(text),
+      datedLead: paragraph && DATED_LEAD.test(asciiDigits(text.slice(0, 24))),
       finished: CLOSING_SHAPES.has(shape) || shape === 'byline' || (paragraph && endsSentence(text)),
       label: shape === 'heading' && !isAuthor && (isLabel(text) || (text.length <= 6 && COMMENTARY_LABEL.test(text))),
       author: isAuthor,
@@ -154,9 +154,9 @@ export function toUnits(blocks: BlockNode[]): Unit[] {
       affinityAbove: 0,
       affinityBelow: 0,
       cutOffShaped: false,
-      underHeadline: false,
+      captionUnderHeadline: false,
       sectionCredited: false,
-      underHeading: false,
+      firstUnderHeadline: false,
       letters,
       sentences,
       gapBefore: block.gapBefore,
@@ -172,7 +172,7 @@ export function toUnits(blocks: BlockNode[]): Unit[] {
     const storyFollows =
       after?.shape === 'byline' || (after?.shape === 'paragraph' && (after.dateline !== null || credited));
     // Under a label (图片新闻) a sentence is the item's own text, not a caption under a headline.
-    u.underHeadline =
+    u.captionUnderHeadline =
       above?.shape === 'heading' &&
       !above.label &&
       storyFollows &&
@@ -182,8 +182,8 @@ export function toUnits(blocks: BlockNode[]): Unit[] {
   });
   units.forEach((u, i) => {
     let k = i - 1;
-    while (k >= 0 && (units[k]?.underHeadline || units[k]?.shape === 'photo-credit')) k--;
-    u.underHeading = u.shape === 'paragraph' && units[k]?.shape === 'heading' && !units[k]?.label;
+    while (k >= 0 && (units[k]?.captionUnderHeadline || units[k]?.shape === 'photo-credit')) k--;
+    u.firstUnderHeadline = u.shape === 'paragraph' && units[k]?.shape === 'heading' && !units[k]?.label;
   });
   return units;
 }

@@ -9,7 +9,7 @@ import { countSentenceStops, displayWidth, endsSentence, joinLines } from './tex
 import { parseDateline } from './bylines.ts';
 
 /** Widest a headline line is set; longer lines are body copy. */
-export const MAX_HEADLINE_WIDTH = 32;
+const MAX_HEADLINE_WIDTH = 32;
 /** Widest a kicker (引题) set over its headline runs. */
 const MAX_KICKER_WIDTH = 42;
 /** Widest line of a headline that ends in ！ or ？ (longer, it is a sentence). */
