@@ -29,24 +29,32 @@ function characterPairs(text: string): Set<number> {
   return pairs;
 }
 
-/** Share of a headline's character pairs found in the opening (first LEAD_LENGTH code units) of its story. */
-export function headlineAffinity(headline: string, lead: string): number {
+/**
+ * Share of a headline's character pairs found in the opening (first
+ * LEAD_LENGTH code units) of its story, given as one text or as the story's
+ * paragraphs in order.
+ */
+export function headlineAffinity(headline: string, lead: string | readonly string[]): number {
   const h = characterPairs(headline);
   if (h.size === 0) return 0;
   let shared = 0;
   let prev = -1;
+  let read = 0;
   const seen = new Set<number>();
-  for (let i = 0; i < lead.length && i < LEAD_LENGTH; i++) {
-    const c = letterAt(lead, i);
-    if (c < 0) continue;
-    if (prev >= 0) {
-      const pair = prev * 0x10000 + c;
-      if (h.has(pair) && !seen.has(pair)) {
-        seen.add(pair);
-        shared++;
+  for (const part of typeof lead === 'string' ? [lead] : lead) {
+    for (let i = 0; i < part.length && read < LEAD_LENGTH; i++, read++) {
+      const c = letterAt(part, i);
+      if (c < 0) continue;
+      if (prev >= 0) {
+        const pair = prev * 0x10000 + c;
+        if (h.has(pair) && !seen.has(pair)) {
+          seen.add(pair);
+          shared++;
+        }
       }
+      prev = c;
     }
-    prev = c;
+    if (read >= LEAD_LENGTH) break;
   }
   return shared / h.size;
 }

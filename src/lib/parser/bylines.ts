@@ -391,6 +391,8 @@ const OTHER_WIRE_DATELINE = new RegExp(
   'u',
 );
 const BRACKET_CREDIT = /^\s*[（(]([^（）()]{1,60})[）)]/u;
+/** How far into a paragraph a dateline with its credit can reach. */
+const DATELINE_READ = 160;
 
 /**
  * 本报讯(…), 本报聊城7月6日讯, 东昌府讯, 新华社北京12月23日电（记者 梅常伟）,
@@ -399,7 +401,8 @@ const BRACKET_CREDIT = /^\s*[（(]([^（）()]{1,60})[）)]/u;
  */
 export function parseDateline(printed: string): ParsedDateline | null {
   // 本报１月２７日讯: full-width digits read as ASCII (one character for one, so offsets hold).
-  const text = asciiDigits(printed);
+  // A dateline and its credit stand in a paragraph's first characters.
+  const text = asciiDigits(printed.slice(0, DATELINE_READ));
   const local = LOCAL_DATELINE.exec(text);
   const wire = local ? null : (NAMED_WIRE_DATELINE.exec(text) ?? OTHER_WIRE_DATELINE.exec(text));
   const m = local ?? wire;

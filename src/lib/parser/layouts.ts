@@ -27,7 +27,10 @@ import {
   type StoryPart,
 } from './boundary-features.ts';
 import type { Unit } from './units.ts';
-import { headlineAffinity, LEAD_LENGTH } from './affinity.ts';
+import { headlineAffinity } from './affinity.ts';
+
+/** A story's opening is read from its first few paragraphs at most. */
+const LEAD_PARTS = 4;
 
 export interface Boundary {
   /** Index of the unit the decision is about (a story starts there, or not). */
@@ -124,20 +127,18 @@ export function readPage(units: Unit[], layout: Layout): Reading {
 export function affinityOf(units: Unit[], reading: Reading): number {
   let total = 0;
   let headline = '';
-  let lead = '';
-  const flush = () => {
-    if (headline) total += headlineAffinity(headline, lead);
-    headline = '';
-    lead = '';
-  };
+  let lead: string[] = [];
   reading.parts.forEach((part, i) => {
     const u = units[i] as Unit;
-    if (i > 0 && startsStory(reading.parts[i - 1] as StoryPart, part)) flush();
+    if (i > 0 && startsStory(reading.parts[i - 1] as StoryPart, part)) {
+      if (headline) total += headlineAffinity(headline, lead);
+      headline = '';
+      lead = [];
+    }
     if ((part === 'head' || part === 'tail') && !u.label) headline += u.text;
-    else if ((part === 'lead' || part === 'body') && lead.length < LEAD_LENGTH)
-      lead += u.text.slice(0, LEAD_LENGTH - lead.length);
+    else if ((part === 'lead' || part === 'body') && lead.length < LEAD_PARTS) lead.push(u.text);
   });
-  flush();
+  if (headline) total += headlineAffinity(headline, lead);
   return total;
 }
 
