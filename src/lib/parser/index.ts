@@ -7,7 +7,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import blocksOnly from './blocks-only.ts';
 import { VFile } from 'vfile';
-import { Article as ArticleSchema, Page as PageSchema } from '../schema.ts';
+import { Article as ArticleSchema, Page as PageSchema, Warning as WarningSchema } from '../schema.ts';
 import type { Article, Page, PageMeta, Warning } from '../schema.ts';
 import rawBlocks from './raw-blocks.ts';
 import fixOcr from './ocr.ts';
@@ -84,14 +84,15 @@ function issueDateOf(input: ParseInput, text: string, draft: PageDraft): IssueDa
   return { ...fromText, pageLabel: null };
 }
 
-/** What the grammar plugins reported through file.message, as the page's warnings. */
+/** What the plugins and the records reported through file.message, as the page's warnings (rule id = code). */
 function grammarWarnings(file: VFile): Warning[] {
   return file.messages.map((m) => ({
     line: m.line ?? null,
-    code: m.ruleId === 'doubtful-boundary' ? 'doubtful-boundary' : 'leftover',
+    code: WarningCode.parse(m.ruleId),
     message: m.reason,
   }));
 }
+const WarningCode = WarningSchema.shape.code;
 
 export function parsePage(input: ParseInput): ParsedPage {
   const text = input.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
@@ -99,18 +100,18 @@ export function parsePage(input: ParseInput): ParsedPage {
   const file = new VFile({ value: text, path: input.file, data: { lines, corrections: [] } });
   const draft: PageDraft = processor.processSync(file).result;
 
-  const warnings: Warning[] = [...(input.warnings ?? []), ...grammarWarnings(file)];
   const issue = issueDateOf(input, text, draft);
   if (!issue.year)
-    warnings.push({
-      line: null,
-      code: 'no-date',
-      message: 'issue date not found: add a date to the file name or a .meta.json sidecar',
-    });
+    file.message('issue date not found: add a date to the file name or a .meta.json sidecar', { ruleId: 'no-date' });
   const pageId = pageIdOf(input.file);
-  const articles = finishArticles(draft.articles, pageId, issue, warnings).map((a) => ArticleSchema.parse(a));
+  const articles = finishArticles(draft.articles, pageId, issue, file).map((a) => ArticleSchema.parse(a));
   for (const l of draft.leftovers)
-    warnings.push({ line: l.line, code: 'leftover', message: `text in leftovers: ${l.text.slice(0, 30)}` });
+    file.message(`text in leftovers: ${l.text.slice(0, 30)}`, {
+      place: { line: l.line, column: 1 },
+      ruleId: 'leftover',
+    });
+  // Everything the grammar and the records reported, with what came in (a bad sidecar), in line order.
+  const warnings: Warning[] = [...(input.warnings ?? []), ...grammarWarnings(file)];
   warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 
   const page = PageSchema.parse({

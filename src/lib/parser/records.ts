@@ -5,7 +5,8 @@
  * furniture and leftovers into the page draft, returned as file.result.
  */
 import type { Plugin } from 'unified';
-import type { Article, Correction, Figure, Page, Warning } from '../schema.ts';
+import type { VFile } from 'vfile';
+import type { Article, Correction, Figure, Page } from '../schema.ts';
 import type { ArticleNode, BlockNode, PageTree } from './tree.ts';
 import { assignHeadlineRoles } from './headlines.ts';
 import { paragraphsOf } from './wrapping.ts';
@@ -195,7 +196,8 @@ export function finishArticles(
   drafts: DraftArticle[],
   pageId: string,
   issue: IssueDate,
-  warnings: Warning[],
+  /** Where what an editor should check is reported (file.message). */
+  file: VFile,
 ): Article[] {
   const used = new Set<string>();
   // The next number to try for each id already taken: stories that open alike cost no search.
@@ -221,10 +223,10 @@ export function finishArticles(
       r.byline.photographers.length +
       r.byline.authors.length;
     if (people === 0 && r.kind !== 'wire')
-      warnings.push({ line: where, code: 'no-byline', message: `no byline: 「${title}」` });
+      file.message(`no byline: 「${title}」`, { place: { line: where, column: 1 }, ruleId: 'no-byline' });
     if (!r.county && r.kind !== 'wire')
-      warnings.push({ line: where, code: 'no-county', message: `no county: 「${title}」` });
-    if (!date) warnings.push({ line: where, code: 'no-date', message: `date not found: 「${title}」` });
+      file.message(`no county: 「${title}」`, { place: { line: where, column: 1 }, ruleId: 'no-county' });
+    if (!date) file.message(`date not found: 「${title}」`, { place: { line: where, column: 1 }, ruleId: 'no-date' });
     return { id, ...r, date, dateSource, confidence: Math.round(d.confidence * 100) / 100 };
   });
 }
