@@ -5,15 +5,8 @@
  * runner-up reading lost by and the features behind the decision.
  */
 import { readFileSync } from 'node:fs';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import { VFile } from 'vfile';
 import { decodeBytes } from '../src/lib/parser/decode.ts';
-import blocksOnly from '../src/lib/parser/blocks-only.ts';
-import rawBlocks from '../src/lib/parser/raw-blocks.ts';
-import fixOcr from '../src/lib/parser/ocr.ts';
-import classifyBlocks from '../src/lib/parser/classify-blocks.ts';
-import type { BlockNode, PageTree } from '../src/lib/parser/tree.ts';
+import { roleBlocks } from '../src/lib/parser/index.ts';
 import { toUnits } from '../src/lib/parser/units.ts';
 import { affinityOf, bestReading, readPage } from '../src/lib/parser/layouts.ts';
 
@@ -21,11 +14,7 @@ const file = process.argv[2];
 if (!file) throw new Error('usage: npm run explain -- FILE');
 const decoded = decodeBytes(readFileSync(file));
 if (!decoded.ok) throw new Error(decoded.message);
-const text = decoded.text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
-const vfile = new VFile({ value: text, data: { lines: text.split('\n'), corrections: [] } });
-const processor = unified().use(remarkParse).use(blocksOnly).use(rawBlocks).use(fixOcr).use(classifyBlocks);
-const tree = processor.runSync(processor.parse(vfile), vfile) as unknown as PageTree;
-const units = toUnits(tree.children.filter((n): n is BlockNode => n.type === 'block'));
+const units = toUnits(roleBlocks(decoded.text));
 const forced = process.env.LAYOUT as 'headline-first' | 'headline-after' | 'mixed' | undefined;
 const reading = forced ? readPage(units, forced) : bestReading(units);
 for (const layout of ['headline-first', 'headline-after', 'mixed'] as const) {

@@ -3,27 +3,14 @@
  * each stage has fixtures of its own (tests/fixtures/stages/<stage>/<case>/
  * input.txt + expected.json), as remark's plugins test themselves.
  */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import { VFile } from 'vfile';
-import blocksOnly from '../../src/lib/parser/blocks-only.ts';
-import rawBlocks from '../../src/lib/parser/raw-blocks.ts';
-import fixOcr from '../../src/lib/parser/ocr.ts';
-import classifyBlocks from '../../src/lib/parser/classify-blocks.ts';
-import type { BlockNode, PageTree } from '../../src/lib/parser/tree.ts';
+import { parsePage, roleBlocks } from '../../src/lib/parser/index.ts';
 import { toUnits } from '../../src/lib/parser/units.ts';
 import { bestReading } from '../../src/lib/parser/layouts.ts';
 import { startsStory, type StoryPart } from '../../src/lib/parser/boundary-features.ts';
-import { parsePage } from '../../src/lib/parser/index.ts';
 
 const short = (t: string) => t.replace(/\s+/gu, ' ').trim().slice(0, 24);
 
-function blocksOf(text: string): BlockNode[] {
-  const file = new VFile({ value: text, data: { lines: text.split('\n'), corrections: [] } });
-  const processor = unified().use(remarkParse).use(blocksOnly).use(rawBlocks).use(fixOcr).use(classifyBlocks);
-  const tree = processor.runSync(processor.parse(file), file) as unknown as PageTree;
-  return tree.children.filter((n): n is BlockNode => n.type === 'block');
-}
+const blocksOf = roleBlocks;
 
 export const STAGES: Record<string, (text: string, file: string) => unknown> = {
   /** Each block's role, with the start of its text. */

@@ -6,28 +6,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import { VFile } from 'vfile';
-import blocksOnly from '../../src/lib/parser/blocks-only.ts';
-import rawBlocks from '../../src/lib/parser/raw-blocks.ts';
-import fixOcr from '../../src/lib/parser/ocr.ts';
-import classifyBlocks from '../../src/lib/parser/classify-blocks.ts';
-import type { BlockNode, PageTree } from '../../src/lib/parser/tree.ts';
 import { toUnits } from '../../src/lib/parser/units.ts';
 import { bestReading, type Boundary } from '../../src/lib/parser/layouts.ts';
 import { START_FEATURES, CONTINUE_FEATURES } from '../../src/lib/parser/boundary-features.ts';
 import { seed } from '../helpers/seeds.ts';
-import { parsePage } from '../../src/lib/parser/index.ts';
+import { parsePage, roleBlocks } from '../../src/lib/parser/index.ts';
 
 const REAL = path.resolve(import.meta.dirname, '../fixtures/real/pages');
 
 function read(text: string) {
-  const clean = text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
-  const file = new VFile({ value: clean, data: { lines: clean.split('\n'), corrections: [] } });
-  const processor = unified().use(remarkParse).use(blocksOnly).use(rawBlocks).use(fixOcr).use(classifyBlocks);
-  const tree = processor.runSync(processor.parse(file), file) as unknown as PageTree;
-  const units = toUnits(tree.children.filter((n): n is BlockNode => n.type === 'block'));
+  const units = toUnits(roleBlocks(text));
   const reading = bestReading(units);
   /** The decision at the unit whose text starts with `start`. */
   const at = (start: string): Boundary & { part: string } => {

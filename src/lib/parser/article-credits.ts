@@ -12,15 +12,13 @@ import {
   parseAuthorLine,
   parseDateline,
   parseSignoffLine,
+  ROLE_HINT,
   readShotNames,
   readCreditLine,
   scanCredit,
   type ParsedDateline,
   type People,
 } from './bylines.ts';
-
-/** Any role word: a credit naming one is no bare signature. */
-const ROLE_WORD = /记\s*者|通\s*讯\s*员|实\s*习\s*生|[文图片]\s*[/／]|摄/u;
 
 export const textOf = (b: BlockNode) => b.pieces.map((p) => p.text.trim()).join(' ');
 
@@ -111,7 +109,10 @@ export function creditsOf(a: ArticleNode): StoryCredits {
     const credit = readCreditBlock(b);
     outlet ??= credit.outlet;
     // Signed with names alone: （侯敬方） after the text, or □陈立新 above it.
-    if ((b.role === 'signoff' || b.role === 'byline') && b.pieces.every((p) => !ROLE_WORD.test(p.text)))
+    if (
+      (b.role === 'signoff' || b.role === 'byline') &&
+      b.pieces.every((p) => !ROLE_HINT.test(p.text) && !/摄/u.test(p.text))
+    )
       signedBare = true;
     mergePeople(people, a.layout === 'photo' ? asPhotoCredit(credit.people) : credit.people);
   }

@@ -46,11 +46,27 @@ function rolesOf(matched: string): CreditRole[] {
   return w.includes('摄影记者') ? ['photographer'] : ['reporter'];
 }
 
+/** A credit that ends in 摄 (…许金松 摄, （本报记者 王军 摄）): a picture's. */
+export const endsWithShot = (text: string) => /摄\s*[）)]?\s*$/u.test(text);
+
+/** Agencies and papers whose copy other papers print, named in credits and datelines. */
+const AGENCIES = [
+  '新华社',
+  '中新社',
+  '中国新闻社',
+  '人民日报',
+  '大众日报',
+  '光明日报',
+  '经济日报',
+  '工人日报',
+  '农民日报',
+  '科技日报',
+];
+const AGENCY_AT = new RegExp(`^(${AGENCIES.join('|')})`, 'u');
+
 /** The outlet a role word names when it is not this paper (新华社记者 → 新华社). */
 function outletOf(matched: string): string | null {
-  const w = matched.replace(/\s+/gu, '');
-  const m = /^(新华社|中新社|中国新闻社|人民日报|大众日报|光明日报|经济日报|工人日报|农民日报)/u.exec(w);
-  return m?.[1] ?? null;
+  return AGENCY_AT.exec(matched.replace(/\s+/gu, ''))?.[1] ?? null;
 }
 
 const NAME_CHAR = new RegExp(`[${HAN}·]`, 'u');
@@ -218,7 +234,8 @@ const ROLE_THEN_SPACE = new RegExp(`(?:${ROLE_AT.source.slice(1)})\\s`, 'u');
 function opensWithRole(text: string): boolean {
   return ROLE_HINT.test(text.trimStart().slice(0, ROLE_HINT_REACH));
 }
-const ROLE_HINT = /记\s*者|通\s*讯\s*员|实\s*习\s*生|[/／]|摄\s*影/u;
+/** A role word's core, or a slash credit (文/, 片/): one of these is in every credit that names a role. */
+export const ROLE_HINT = /记\s*者|通\s*讯\s*员|实\s*习\s*生|[/／]|摄\s*影/u;
 const ROLE_HINT_REACH = 24;
 
 /** A line that is nothing but a credit, with what it says: ■本报记者 李兆宪, □记者 高田 报道. */
@@ -381,8 +398,7 @@ const WIRE_PLACE_DATE = `(?<place>[${HAN}]{2,5}?)(?:(?<month>\\d{1,2})月)?(?:(?
 const WIRE_END = '电(?![话视商脑力影动子器站网梯费源池线])';
 /** 新华社北京12月23日电, 据新华社电: a named agency may leave out place and date. */
 const NAMED_WIRE_DATELINE = new RegExp(
-  `^\\s*据?\\s*(?<agency>新华社|中新社|中国新闻社|人民日报|大众日报|光明日报|经济日报|工人日报|农民日报|科技日报)` +
-    `(?:${WIRE_PLACE_DATE})?${WIRE_END}`,
+  `^\\s*据?\\s*(?<agency>${AGENCIES.join('|')})` + `(?:${WIRE_PLACE_DATE})?${WIRE_END}`,
   'u',
 );
 /** Any other 社 or 网 needs its place and date (so 合作社电商 and 旅行社工作人员电话 are never datelines). */

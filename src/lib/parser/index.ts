@@ -9,6 +9,8 @@ import blocksOnly from './blocks-only.ts';
 import { VFile } from 'vfile';
 import { Article as ArticleSchema, Page as PageSchema, Warning as WarningSchema } from '../schema.ts';
 import type { Article, Page, PageMeta, Warning } from '../schema.ts';
+import type { Node } from 'unist';
+import type { BlockNode, PageTree } from './tree.ts';
 import rawBlocks from './raw-blocks.ts';
 import fixOcr from './ocr.ts';
 import classifyBlocks from './classify-blocks.ts';
@@ -42,6 +44,19 @@ const processor = unified()
   .use(segmentArticles)
   .use(compileRecords)
   .freeze();
+
+/** The grammar up to the segmenter: the page's blocks with their roles. */
+const blockStages = unified().use(remarkParse).use(blocksOnly).use(rawBlocks).use(fixOcr).use(classifyBlocks).freeze();
+
+/** A page's blocks, each with its role (for the tools and tests that look at one stage). */
+export function roleBlocks(pageText: string): BlockNode[] {
+  const text = pageText.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const file = new VFile({ value: text, data: { lines: text.split('\n'), corrections: [] } });
+  const tree: Node = blockStages.runSync(blockStages.parse(file), file);
+  return isPageTree(tree) ? tree.children.filter((n): n is BlockNode => n.type === 'block') : [];
+}
+
+const isPageTree = (node: Node): node is PageTree => node.type === 'page';
 
 export function pageIdOf(file: string): string {
   const stem = file.replace(/\.[^.]+$/u, '');

@@ -26,6 +26,7 @@ import { assignTopics } from './topics.ts';
 import { creditsOf, textOf } from './article-credits.ts';
 import { captionsOf, textOfStory } from './article-body.ts';
 import { kindOf } from './article-kind.ts';
+import { endsWithShot } from './bylines.ts';
 import { isSectionName } from './labels.ts';
 
 /** An article before the page's issue date is known. */
@@ -53,7 +54,7 @@ function draftArticle(a: ArticleNode, file: string, correctionsAt: Map<number, C
   const { paragraphs, subheads } = textOfStory(a, body);
   const { captions, credits } = captionsOf(a, paragraphs);
   // The pictures printed in the story are the photographers' part of it (新华社记者张力元 摄).
-  for (const c of credits.filter((x) => /摄\s*[）)]?\s*$/u.test(x.raw)))
+  for (const c of credits.filter((x) => endsWithShot(x.raw)))
     for (const n of c.photographers) if (!byline.photographers.includes(n)) byline.photographers.push(n);
 
   const allBlocks = [

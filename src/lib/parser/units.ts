@@ -7,7 +7,7 @@
 import type { BlockNode, BlockRole } from './tree.ts';
 import { blockText } from './tree.ts';
 import { isHeadlineLike, localWrapWidth } from './wrapping.ts';
-import { parseAuthorLine, parseDateline, readCreditLine, type ParsedDateline } from './bylines.ts';
+import { endsWithShot, parseAuthorLine, parseDateline, readCreditLine, type ParsedDateline } from './bylines.ts';
 import { asciiDigits, countSentenceStops, displayWidth, endsSentence, letterCount } from './text.ts';
 import { COMMENTARY_LABEL, isLabel } from './labels.ts';
 import { headlineAffinity } from './affinity.ts';
@@ -146,8 +146,7 @@ export function toUnits(blocks: BlockNode[]): Unit[] {
       label: shape === 'heading' && !isAuthor && (isLabel(text) || (text.length <= 6 && COMMENTARY_LABEL.test(text))),
       author: isAuthor,
       photoCredit:
-        shape === 'photo-credit' ||
-        (shape === 'byline' && (credit?.endedWith === '摄' || /摄\s*[）)]?\s*$/u.test(lastCredit))),
+        shape === 'photo-credit' || (shape === 'byline' && (credit?.endedWith === '摄' || endsWithShot(lastCredit))),
       reportCredit: shape === 'byline' && /报\s*道\s*$/u.test(lastCredit),
       captionShaped: paragraph && !dateline && letters <= MAX_CAPTION && sentences <= 4,
       captionWording: paragraph && letters <= MAX_CAPTION && CAPTION_WORDING.test(text),
