@@ -69,3 +69,37 @@ describe('npm run make-corpus', () => {
     expect(r.stderr).toMatch(/usage: npm run make-corpus -- N DIR/u);
   });
 });
+
+describe('npm run check:seeds on real pages', () => {
+  it('shows the doubtful story boundaries and unsure stories first, in Chinese, before the other warnings', () => {
+    const real = path.join(root, 'tests/fixtures/real/pages');
+    const r = run('check-seeds.ts', ['--seeds', real]);
+    expect(r.status).toBe(0);
+    const page = (name: string) => r.stdout.split(/\n(?=[!✓✗] )/u).find((p) => p.includes(` ${name}:`)) ?? '';
+    const rain = page('20130509_L04.txt');
+    expect(rain).toMatch(/\? 第 \d+ 行 分篇存疑：这里接着上一篇，另一种读法只差 [0-9.]+ 分/u);
+    expect(rain.indexOf('分篇存疑')).toBeLessThan(rain.indexOf('no-county'));
+    expect(page('20230922_A2.txt')).toMatch(/\? 第 17–17 行「8月28日,工人在东昌府区堂邑镇」分篇把握 25%/u);
+    expect(r.stdout).toMatch(/\d+ articles, \d+ warnings \(\d+ doubtful story boundaries\)/u);
+  });
+});
+
+describe('npm run explain and npm run score', () => {
+  it('explains a page: each reading, the one kept, and every boundary with its margin and evidence', () => {
+    const r = run('explain-page.ts', [path.join(root, 'tests/fixtures/real/pages/20130724.txt')]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^headline-first: score .*\nheadline-after: score/mu);
+    expect(r.stdout).toMatch(/layout: headline-after/u);
+    expect(r.stdout).toMatch(/new story \(margin [0-9.]+\) .*after-tail-headline\+1/u);
+  });
+
+  it('scores one truth file against its pages, and fails below 95%', () => {
+    const real = path.join(root, 'tests/fixtures/real');
+    const ok = run('score.ts', [path.join(real, 'gold.json'), path.join(real, 'pages')]);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/segment 25\/25/u);
+    // The seeds' truth against the real pages: nothing matches, so it fails.
+    const wrong = run('score.ts', [path.join(root, 'tests/fixtures/seeds.gold.json'), path.join(real, 'pages')]);
+    expect(wrong.status).toBe(1);
+  });
+});
