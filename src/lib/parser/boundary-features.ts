@@ -77,10 +77,6 @@ const isCaptionCredit = (u: Unit | undefined) =>
 /** 8月28日，工人在…, 近日，在…正在…: a caption says when and where the picture was taken. */
 const opensLikeCaption = (u: Unit) => u.captionShaped && (u.datedLead || u.captionWording);
 
-/** A single sentence right under a headline: the picture's caption, not a story of its own. */
-const isCaptionUnderHeadline = (u: Unit, above: Unit | undefined) =>
-  above?.shape === 'heading' && u.captionUnderHeadline;
-
 /** Features of a step that starts a new story. */
 export const START_FEATURES: Feature[] = [
   {
@@ -136,7 +132,7 @@ export const START_FEATURES: Feature[] = [
     test: (g) =>
       g.layout === 'headline-first' &&
       (g.from === 'lead'
-        ? isCaptionUnderHeadline(g.before, g.above)
+        ? g.before.captionUnderHeadline
         : g.from === 'close' && g.above?.captionUnderHeadline === true),
   },
   {
@@ -146,7 +142,6 @@ export const START_FEATURES: Feature[] = [
     // A short heading: a headline group with its kicker or subheadline is a story's own.
     test: (g) =>
       g.to === 'head' &&
-      g.after.shape === 'heading' &&
       displayWidth(g.after.text) <= SUBHEAD_WIDTH &&
       g.next?.shape !== 'heading' &&
       !g.after.label &&
@@ -199,7 +194,7 @@ export const CONTINUE_FEATURES: Feature[] = [
     test: (g) =>
       g.from === 'close' &&
       g.to === 'body' &&
-      (g.before.shape === 'photo-credit' || g.before.photoCredit) &&
+      g.before.photoCredit &&
       g.above?.shape === 'paragraph' &&
       g.above.sentences <= 1 &&
       g.above.letters <= INLINE_CAPTION_LETTERS &&
@@ -325,7 +320,7 @@ export function partScore(units: Unit[], i: number, part: StoryPart, layout: Lay
     case 'paragraph':
       if (part === 'lead' && u.dateline) return w.datelineLead;
       if (part === 'top')
-        return layout === 'headline-first' && isCaptionUnderHeadline(u, prev) ? w.captionUnderHeadline : -Infinity;
+        return layout === 'headline-first' && u.captionUnderHeadline ? w.captionUnderHeadline : -Infinity;
       return part === 'lead' || part === 'body' ? 0 : -Infinity;
     case 'caption-list':
       return part === 'top' || part === 'close' ? 0 : -Infinity;

@@ -94,7 +94,7 @@ function issueDateOf(input: ParseInput, text: string, draft: PageDraft): IssueDa
   if (fromFolio) return { issueDate: fromFolio, year: Number(fromFolio.slice(0, 4)), source: 'folio', pageLabel: null };
   const fromText = issueDateFromText(text, leadDates(draft.articles));
   const year = yearFromFileName(input.file);
-  // A year in the name outranks one guessed from the text; the text may still give the day.
+  // A year in the name outranks one guessed from the text; the day is then the stories' own.
   if (year && fromText.year !== year) return { issueDate: null, year, source: 'filename', pageLabel: null };
   return { ...fromText, pageLabel: null };
 }
