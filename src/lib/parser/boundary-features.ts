@@ -36,7 +36,7 @@ const NEXT: Record<StoryPart | 'start', readonly StoryPart[]> = {
   lead: ['body', 'subhead', 'close', 'tail', 'head', 'top', 'lead', 'furniture'],
   body: ['body', 'subhead', 'close', 'tail', 'head', 'top', 'lead', 'furniture'],
   subhead: ['subhead', 'body'],
-  close: ['close', 'body', 'tail', 'head', 'top', 'lead', 'furniture'],
+  close: ['close', 'body', 'subhead', 'tail', 'head', 'top', 'lead', 'furniture'],
   tail: ['tail', 'head', 'top', 'lead', 'furniture'],
   furniture: ['furniture', 'head', 'top', 'lead'],
 };
@@ -74,6 +74,15 @@ const INLINE_CAPTION_LETTERS = 40;
 const isCaptionCredit = (u: Unit | undefined) =>
   u !== undefined && u.gapBefore === 0 && (u.shape === 'photo-credit' || (u.shape === 'byline' && !u.reportCredit));
 
+/** 本报见习记者 王皇 set right under a story's first paragraph (its 导语): the story goes on. */
+const creditAfterLead = (g: Gap) =>
+  g.from === 'close' &&
+  g.before.shape === 'byline' &&
+  g.before.gapBefore === 0 &&
+  !g.before.photoCredit &&
+  !g.before.reportCredit &&
+  g.above?.firstUnderHeadline === true;
+
 /** 8月28日，工人在…, 近日，在…正在…: a caption says when and where the picture was taken. */
 const opensLikeCaption = (u: Unit) => u.captionShaped && (u.datedLead || u.captionWording);
 
@@ -95,7 +104,7 @@ export const START_FEATURES: Feature[] = [
     name: 'after-closing-line',
     says: '上方是署名、图片署名、来源、转版或参见行，上一篇到此结束',
     weight: 2,
-    test: (g) => g.from === 'close',
+    test: (g) => g.from === 'close' && !creditAfterLead(g),
   },
   {
     name: 'after-tail-headline',
@@ -179,7 +188,7 @@ export const CONTINUE_FEATURES: Feature[] = [
     name: 'body-after-credit',
     says: '署名之后又接正文',
     weight: -2,
-    test: (g) => g.from === 'close' && g.to === 'body',
+    test: (g) => g.from === 'close' && (g.to === 'body' || g.to === 'subhead'),
   },
   {
     name: 'tail-after-close',
@@ -204,14 +213,7 @@ export const CONTINUE_FEATURES: Feature[] = [
     name: 'credit-after-lead',
     says: '导语之后紧跟记者署名，正文接着往下',
     weight: 2,
-    test: (g) =>
-      g.from === 'close' &&
-      g.to === 'body' &&
-      g.before.shape === 'byline' &&
-      g.before.gapBefore === 0 &&
-      !g.before.photoCredit &&
-      !g.before.reportCredit &&
-      g.above?.firstUnderHeadline === true,
+    test: (g) => (g.to === 'body' || g.to === 'subhead') && creditAfterLead(g),
   },
   {
     name: 'heading-after-unfinished',

@@ -8,13 +8,14 @@ import type { BlockNode, BlockRole, Piece, PageTree } from './tree.ts';
 import {
   parseCreditLine,
   parseDateline,
+  endsWithShot,
   parseSignoffLine,
   splitLeadingCredit,
   splitSignoff,
   splitTrailingCredit,
   bareNames,
 } from './bylines.ts';
-import { endsSentence } from './text.ts';
+import { countSentenceStops, displayWidth, endsSentence } from './text.ts';
 import { FOLIO_DATE } from './dates.ts';
 
 const JUMP = /[（(]\s*(?:下转|上接|转|接)第?\s*[A-Za-z]?\d{1,2}\s*版[^（）()]{0,8}[）)]\s*$/u;
@@ -100,11 +101,18 @@ function joinWrappedCredits(pieces: Piece[]): Piece[] {
     const marker = piece.text.search(/[■□][^■□]{0,12}$/u);
     // …事迹。本报记者 张承 / 斌 摄: a bare credit whose last characters wrapped onto a short line.
     const bare = next !== undefined && /摄\s*$/u.test(next.text) && next.text.trim().length <= 6;
-    if (next && (marker >= 0 || bare) && !splitTrailingCredit(piece.text) && !parseCreditLine(piece.text)) {
+    // …宣传教育力度。 (姜建军 / ): a signature whose bracket closes on the next line.
+    const bracket =
+      next !== undefined && /[（(][^（）()]{0,12}$/u.test(piece.text) && /^[^（）()]{0,6}[）)]\s*$/u.test(next.text);
+    if (next && (marker >= 0 || bare || bracket) && !splitTrailingCredit(piece.text) && !parseCreditLine(piece.text)) {
       const joined = `${piece.text.trimEnd()}${next.text.trim()}`;
       const cut = joined.search(/[■□][^■□]*$/u);
       const credit = cut >= 0 ? joined.slice(cut) : '';
-      if (credit.length <= 24 && (splitTrailingCredit(joined) || parseCreditLine(credit) || markedNames(credit))) {
+      const signed = bracket && (splitSignoff(joined) || parseSignoffLine(joined));
+      if (
+        signed ||
+        (credit.length <= 24 && (splitTrailingCredit(joined) || parseCreditLine(credit) || markedNames(credit)))
+      ) {
         out.push({ line: piece.line, text: joined });
         k++;
         continue;
@@ -121,8 +129,43 @@ function markedNames(text: string): boolean {
   return m !== null && bareNames(m[1] ?? '') !== null;
 }
 
+/** A title set on its own line right on top of its text reaches at most this share of the text's lines. */
+const GLUED_TITLE_SHARE = 0.75;
+const MAX_GLUED_TITLE = 26;
+
+/**
+ * 暖!过路司机为执勤交警送上西瓜 / 开车偶遇交警执勤…: a column item's small
+ * headline set right on its text, with no blank line. The first line is much
+ * shorter than the lines under it and finishes no sentence: a title, not the
+ * start of a paragraph (a paragraph's first line runs the column's width).
+ */
+function gluedTitle(pieces: Piece[]): boolean {
+  const [first, ...rest] = pieces.map((p) => p.text.trim());
+  if (first === undefined || rest.length === 0) return false;
+  const widest = Math.max(...rest.slice(0, 4).map(displayWidth));
+  const width = displayWidth(first);
+  return (
+    width <= MAX_GLUED_TITLE &&
+    width < widest * GLUED_TITLE_SHARE &&
+    // Prose under it; a title of its own finishes no sentence, nor is it a caption closed by a credit.
+    countSentenceStops(rest.join('')) > 0 &&
+    countSentenceStops(first) === 0 &&
+    !endsWithShot(first) &&
+    !endsSentence(first) &&
+    !/[，,、：:（(“《—]$/u.test(first) &&
+    !parseDateline(first) &&
+    !parseCreditLine(first) &&
+    !/^[■□▲●◆]/u.test(first)
+  );
+}
+
 export function classifyBlock(block: BlockNode): BlockNode[] {
   if (STANDFIRST.test(block.pieces[0]?.text ?? '')) return [{ ...block, role: 'standfirst' }];
+  if (block.role === 'text' && gluedTitle(block.pieces)) {
+    const [title, ...text] = block.pieces;
+    const head: BlockNode = { ...block, pieces: title ? [title] : [] };
+    return [head, ...classifyBlock({ ...block, pieces: text, gapBefore: 0 })];
+  }
   const out: BlockNode[] = [];
   for (const piece of joinWrappedCredits(block.pieces)) {
     for (const { role, piece: p } of rolePieces(piece)) {
