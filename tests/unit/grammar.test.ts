@@ -19,6 +19,14 @@ const realLines = (file: string, from: number, to: number) =>
     .split('\n')
     .slice(from - 1, to)
     .join('\n');
+const CORPUS = path.resolve(import.meta.dirname, '../fixtures/corpus');
+/** Lines from:to of a page in one of the project's own batches (corpus/a…d). */
+const corpusLines = (batch: string, file: string, from: number, to: number) =>
+  readFileSync(path.join(CORPUS, batch, 'pages', file), 'utf8')
+    .replace(/\r/gu, '')
+    .split('\n')
+    .slice(from - 1, to)
+    .join('\n');
 const parse = (text: string, file = '2019-12-10.txt') => parsePage({ file, text }).articles;
 const headlines = (text: string, file?: string) => parse(text, file).map((a) => a.headline);
 
@@ -89,6 +97,22 @@ describe('story boundaries', () => {
       '聊城这个冬天为何格外暖？',
     ]);
   });
+  it('a headline set under a picture story is matched with the text past its caption', () => {
+    // 聊城日报 A3, 2021-09-23: caption, the picture's story, its credit, then the headline.
+    const text = corpusLines('d', 'd_2021_page_a3.txt', 6, 19);
+    expect(parse(text, '2021-09-23.txt').map((a) => [a.headline, a.kind])).toEqual([
+      ['产业集群加速崛起', 'photo'],
+      ['为给消防车让道,众人合力抬走挡路车', 'photo'],
+    ]);
+  });
+  it('a group of pictures under one headline: each caption with its credit is a picture of its own', () => {
+    const stories = parse(corpusLines('d', 'd_2025_page_a6.txt', 13, 19), '2025-12-15.txt');
+    expect(stories.map((a) => [a.kind, a.byline.photographers])).toEqual([
+      ['photo', ['许金松']],
+      ['photo', ['赵寰']],
+      ['photo', ['赵寰']],
+    ]);
+  });
 });
 
 describe('credits', () => {
@@ -115,6 +139,23 @@ describe('credits', () => {
   it('本报评论员 is an institution, not a person', () => {
     const [piece] = parse('短评\n\n本报评论员\n\n聊城大小事,一报尽知之。读者轻松读报的背后,是报社记者的辛勤采写。');
     expect(piece?.byline.authors).toEqual(['本报评论员']);
+  });
+
+  it('an outlet alone before its reporters, and 摄 closing in brackets', () => {
+    expect(parseCreditLine('齐鲁晚报·齐鲁壹点 陶春燕 崔宇晴 通讯员 赵玉国(摄)')).toMatchObject({
+      reporters: ['陶春燕', '崔宇晴'],
+      correspondents: ['赵玉国'],
+    });
+  });
+
+  it('a picture story’s credit run on after its last sentence with no space at all', () => {
+    const line = corpusLines('d', 'd_2021_page_a3.txt', 18, 18);
+    expect(splitTrailingCredit(line)).toMatchObject({
+      credit: '齐鲁晚报·齐鲁壹点记者郭庆文通讯员宋建洲摄影报道',
+      people: { reporters: ['郭庆文'], correspondents: ['宋建洲'] },
+    });
+    // A sentence that merely ends in 摄 is not a credit: the scanner must read roles and names.
+    expect(splitTrailingCredit('现场火势被成功扑灭。游客纷纷驻足拍照留念并用手机拍摄')).toBeNull();
   });
 
   it('unspaced credits and a bare name in brackets', () => {
@@ -144,6 +185,12 @@ describe('kinds, county, date, figures', () => {
     expect(briefs[0]?.kind).toBe('brief');
     const opinion = parse(realLines('20130724.txt', 22, 33), '2013-07-24.txt');
     expect(opinion[0]).toMatchObject({ kind: 'commentary', byline: { authors: ['侯敬方'] } });
+  });
+
+  it('a picture story credited above its text; its county read from its opening, not its last caption', () => {
+    // 聊城日报 A6, 2025-12-15: the credit ends (摄); the second caption (▲…东昌府区梁水镇) names one of many places.
+    const [story] = parse(corpusLines('d', 'd_2025_page_a6.txt', 6, 10), '2025-12-15.txt');
+    expect(story).toMatchObject({ kind: 'photo', county: { name: '市级' } });
   });
 
   it('a county in the lead beats 聊城 inside a festival’s name', () => {
@@ -181,6 +228,11 @@ describe('kinds, county, date, figures', () => {
     const issue = { issueDate: '2011-09-29', year: 2011, source: 'filename' as const };
     const day = leadDate('10月18日至20日,第六届中国·高唐书画艺术博览会将在高唐县举行。');
     expect(day && resolveDate(day, issue)).toBe('2011-10-18');
+  });
+
+  it('a power line’s voltage class in 千伏', () => {
+    const line = corpusLines('d', 'd_2025_page_a6.txt', 19, 19);
+    expect(extractFigures(line, 'paragraphs', 0).map((x) => x.text)).toEqual(['35千伏']);
   });
 
   it('figures in mm, ℃, 岁, 对, 趟, 期, 名, labelled by the noun phrase they measure', () => {

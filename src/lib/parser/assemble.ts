@@ -82,22 +82,26 @@ function isPhotoStory(a: ArticleNode, story: Story, label: boolean): boolean {
   const letters = text.reduce((n, u) => n + u.letters, 0);
   if (text.some((u) => u.dateline || u.shape !== 'paragraph')) return false;
   // A few short paragraphs closed by 摄, or under a picture label: a picture's long caption.
-  const shot = story.units.some((x) => x.part === 'close' && x.unit.photoCredit && !/报\s*道\s*$/u.test(x.unit.text));
+  // (The credit may stand above the text too: 齐鲁晚报·齐鲁壹点 陶春燕 通讯员 赵玉国(摄).)
+  const shot = story.units.some(
+    (x) => (x.part === 'close' || x.part === 'top') && x.unit.photoCredit && !/报\s*道\s*$/u.test(x.unit.text),
+  );
   const credited = story.units.some(
     (x) => x.part === 'close' && (x.unit.shape === 'byline' || x.unit.shape === 'photo-credit'),
   );
-  // A caption that opens on its day, its credit set right under it (■ 本报记者 许金松).
+  // A caption opens on its day, its credit set right under it (■ 本报记者 许金松).
   const attached = story.units.some(
     (x) =>
       x.part === 'close' && x.unit.gapBefore === 0 && (x.unit.shape === 'byline' || x.unit.shape === 'photo-credit'),
   );
-  const captionLike = attached && text[0] !== undefined && text[0].datedLead;
+  // Or one that says so in its words (1月21日，在…现场，工人正在…), credited further down.
+  const first = text[0];
+  const captionLike = first !== undefined && first.datedLead && (attached || (credited && first.captionWording));
   // A picture label's short text is the picture's caption, credited or not.
   if ((shot || label || captionLike) && letters <= MAX_CAPTION) return true;
-  const only = text[0];
-  if (text.length !== 1 || !only?.captionShaped) return false;
+  if (text.length !== 1 || !first?.captionShaped) return false;
   // 近日，在…正在…: a headless item in a caption's words is a picture's (a headline's story is not).
-  return credited || label || (a.headlineBlocks.length === 0 && only.captionWording);
+  return credited || label || (a.headlineBlocks.length === 0 && first.captionWording);
 }
 
 function buildArticle(story: Story): ArticleNode {

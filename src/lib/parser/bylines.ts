@@ -33,7 +33,12 @@ const OUTLET = `(?:本\\s*报|[${HAN}·]{0,10}?(?:新华社|中新社|壹点)|[$
 const QUALIFIER = `(?:${['全媒体', '特约', '首席', '见习', '摄影', '驻站', '融媒'].map(spaced).join('|')})`;
 const CORE = `(?:${['记者', '通讯员', '实习生'].map(spaced).join('|')})`;
 const SLASHED = `(?:文\\s*[/／]\\s*图|图\\s*[/／]\\s*文|[文图片]\\s*[/／]|摄\\s*影\\s*[/／])`;
-const ROLE_AT = new RegExp(`^(?:${SLASHED}|(?:${OUTLET}\\s*)?(?:${QUALIFIER}\\s*)*${CORE}|摄\\s*影(?=\\s))`, 'u');
+/** An outlet's name alone before its reporters' names: 齐鲁晚报·齐鲁壹点 陶春燕 崔宇晴. */
+const OUTLET_ALONE = `[${HAN}·]{2,10}?(?:日报|晚报|壹点)(?=\\s+[${HAN}]{2,4}(?:\\s|$))`;
+const ROLE_AT = new RegExp(
+  `^(?:${SLASHED}|(?:${OUTLET}\\s*)?(?:${QUALIFIER}\\s*)*${CORE}|摄\\s*影(?=\\s)|${OUTLET_ALONE})`,
+  'u',
+);
 
 function rolesOf(matched: string): CreditRole[] {
   const w = matched.replace(/\s+/gu, '');
@@ -119,7 +124,7 @@ function addPeople(people: People, roles: CreditRole[], names: string[]) {
   }
 }
 
-const CLOSING = /^(摄\s*影\s*报\s*道|报\s*道|摄)(?=$|[\s）)■□])/u;
+const CLOSING = /^[（(]?(摄\s*影\s*报\s*道|报\s*道|摄)[）)]?(?=$|[\s）)■□])/u;
 /** How far ahead the credit scanner reads at each step. */
 const SCAN_WINDOW = 48;
 
@@ -235,7 +240,7 @@ function opensWithRole(text: string): boolean {
   return ROLE_HINT.test(text.trimStart().slice(0, ROLE_HINT_REACH));
 }
 /** A role word's core, or a slash credit (文/, 片/): one of these is in every credit that names a role. */
-export const ROLE_HINT = /记\s*者|通\s*讯\s*员|实\s*习\s*生|[/／]|摄\s*影/u;
+export const ROLE_HINT = /记\s*者|通\s*讯\s*员|实\s*习\s*生|[/／]|摄\s*影|日报|晚报|壹点/u;
 const ROLE_HINT_REACH = 24;
 
 /** A line that is nothing but a credit, with what it says: ■本报记者 李兆宪, □记者 高田 报道. */
@@ -286,6 +291,13 @@ const TRAILING_BARE_SHOT = new RegExp(
   'u',
 );
 
+/**
+ * …现场火势被成功扑灭。齐鲁晚报·齐鲁壹点记者郭庆文通讯员宋建洲摄影报道: a picture story's credit run
+ * on after its last sentence with no space at all; taken only when the credit scanner reads the whole
+ * tail as roles and names.
+ */
+const TRAILING_UNSPACED_SHOT = /(?<=[。！？”])[^\s。！？，,、：:（）()“”]{5,40}?(?:摄影报道|摄)$/u;
+
 /** 崔崴 摄 on its own: names alone and 摄 credit a picture. */
 export function readShotNames(text: string): string[] | null {
   const m = /^\s*((?:\p{Script=Han}{2,4}\s*){1,3})摄\s*$/u.exec(text);
@@ -303,7 +315,7 @@ export function splitTrailingCredit(text: string): { text: string; credit: strin
   const names = named && named.index > 0 ? bareNames(named[1] ?? '') : null;
   if (named && names)
     return { text: text.slice(0, named.index), credit: named[0], people: { ...emptyPeople(), photographers: names } };
-  for (const pattern of [TRAILING_MARKED, TRAILING_SHOT, TRAILING_BARE_SHOT]) {
+  for (const pattern of [TRAILING_MARKED, TRAILING_SHOT, TRAILING_BARE_SHOT, TRAILING_UNSPACED_SHOT]) {
     const m = pattern.exec(text);
     if (!m || m.index === 0) continue;
     const creditText = m[0];
@@ -312,7 +324,9 @@ export function splitTrailingCredit(text: string): { text: string; credit: strin
       .replace(MARKER, '')
       .replace(/^[（(]|[）)]$/gu, '');
     const scanned = scanCredit(inner);
-    if (scanned && inner.slice(scanned.end).trim() === '')
+    // With no space to mark where a name ends (记者现场拍摄), every name must read as a person's.
+    const named = pattern !== TRAILING_UNSPACED_SHOT || (scanned !== null && allPersonNames(scanned.people));
+    if (scanned && named && inner.slice(scanned.end).trim() === '')
       return { text: text.slice(0, m.index), credit: creditText, people: scanned.people };
     // ■ 本报通讯员 张振祥 is a credit; ■ 张振祥 (a bare name after the marker) is one too.
     const bare = pattern === TRAILING_MARKED ? bareNames(inner) : null;
@@ -361,6 +375,11 @@ function isPersonName(name: string): boolean {
   if (!chars.every((c) => NAME_CHAR.test(c))) return false;
   if (COMPOUND.has(chars.slice(0, 2).join(''))) return chars.length >= 3 && chars.length <= 4;
   return SURNAMES.has(chars[0] ?? '') && chars.length >= 2 && chars.length <= 3;
+}
+
+function allPersonNames(people: People): boolean {
+  const names = [...people.reporters, ...people.correspondents, ...people.photographers, ...people.authors];
+  return names.length > 0 && names.every(isPersonName);
 }
 
 /** The bare name a commentary is signed with (张浩, 张 浩, 本报评论员). */

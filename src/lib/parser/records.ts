@@ -52,6 +52,8 @@ function draftArticle(a: ArticleNode, file: string, correctionsAt: Map<number, C
   const standfirst = a.standfirst.length > 0 ? paragraphsOf(a.standfirst, null).join('') : null;
   const { byline, dateline, body, signedBare } = creditsOf(a);
   const { paragraphs, subheads } = textOfStory(a, body);
+  // The story's first paragraph: a photo story's text becomes one caption below, but its opening is still its lead.
+  const firstParagraph = paragraphs.find((_, i) => !subheads.includes(i));
   const { captions, credits } = captionsOf(a, paragraphs);
   // The pictures printed in the story are the photographers' part of it (新华社记者张力元 摄).
   for (const c of credits.filter((x) => endsWithShot(x.raw)))
@@ -78,7 +80,7 @@ function draftArticle(a: ArticleNode, file: string, correctionsAt: Map<number, C
   }
 
   const headlineText = [heads.kicker, heads.headline, heads.subheadline].filter(Boolean).join(' ');
-  const lead = paragraphs.find((_, i) => !subheads.includes(i)) ?? captions[0] ?? '';
+  const lead = firstParagraph ?? captions[0] ?? '';
   const bodyText = paragraphs.join('');
   const wire = byline.agency !== null && byline.agency !== '本报';
   const placedHeadline = [

@@ -41,9 +41,9 @@ export interface Unit {
   captionShaped: boolean;
   /** Its opening sentence describes a picture as it was taken (正在, 拍摄, 图为, 航拍). */
   captionWording: boolean;
-  /** For a heading: how much it shares with the lead of the story above it (a headline set below). */
+  /** For a heading: how much it shares with the opening of the story above it (a headline set below). */
   affinityAbove: number;
-  /** For a heading: how much it shares with the first paragraph below it (a headline set above). */
+  /** For a heading: how much it shares with the opening of the text below it (a headline set above). */
   affinityBelow: number;
   /** For a heading: alone, long, with a sentence's comma, and text with no dateline below: a cut-off line. */
   cutOffShaped: boolean;
@@ -168,8 +168,11 @@ export function toUnits(blocks: BlockNode[]): Unit[] {
     // The story's own text follows: a dated paragraph or a byline, perhaps after the picture's credit.
     const after = units[i + 1]?.shape === 'photo-credit' ? units[i + 2] : units[i + 1];
     const credited = units[i + 1]?.shape === 'photo-credit';
+    // …but not another picture's caption with its credit right under it: a group of pictures.
+    const nextPicture = after?.shape === 'paragraph' && after.captionShaped && units[i + 3]?.shape === 'photo-credit';
     const storyFollows =
-      after?.shape === 'byline' || (after?.shape === 'paragraph' && (after.dateline !== null || credited));
+      after?.shape === 'byline' ||
+      (after?.shape === 'paragraph' && !nextPicture && (after.dateline !== null || credited));
     // Under a label (图片新闻) a sentence is the item's own text, not a caption under a headline.
     u.captionUnderHeadline =
       above?.shape === 'heading' &&
@@ -217,13 +220,32 @@ const MAX_HEADLINE_CAPTION = 80;
 const CUT_OFF_WIDTH = 18;
 const INNER_COMMA = /[，,](?!\d)/u;
 
+/** A story's opening, compared with its headline: its first paragraph, and the next one when the first is a picture's caption. */
+function opening(paragraphs: Unit[]): string[] {
+  const [first, second] = paragraphs;
+  if (!first) return [];
+  return first.captionWording && first.captionShaped && second ? [first.text, second.text] : [first.text];
+}
+
+/** The first two paragraphs of the text under the heading at i, before any other heading or closing line. */
+function paragraphsBelow(units: Unit[], i: number): Unit[] {
+  const found: Unit[] = [];
+  for (let j = i + 1; j < units.length && j <= i + 6 && found.length < 2; j++) {
+    const x = units[j] as Unit;
+    if (x.shape === 'paragraph') found.push(x);
+    else if (found.length && (x.shape === 'heading' || CLOSING_SHAPES.has(x.shape))) break;
+  }
+  return found;
+}
+
 /** The evidence a heading draws from its neighbours. */
 function relateHeadings(units: Unit[]) {
-  let lead: Unit | null = null; // the first paragraph after the last heading or closing line
+  let above: Unit[] = []; // the first paragraphs after the last heading or closing line
   let fresh = true;
   units.forEach((u, i) => {
     if (u.shape === 'paragraph') {
-      if (fresh) lead = u;
+      if (fresh) above = [];
+      if (above.length < 2) above.push(u);
       fresh = false;
       return;
     }
@@ -232,9 +254,9 @@ function relateHeadings(units: Unit[]) {
       return;
     }
     fresh = true;
-    if (lead) u.affinityAbove = headlineAffinity(u.text, lead.text);
-    const below = units.slice(i + 1, i + 6).find((x) => x.shape === 'paragraph');
-    if (below) u.affinityBelow = headlineAffinity(u.text, below.text);
+    if (above.length) u.affinityAbove = headlineAffinity(u.text, opening(above));
+    const below = paragraphsBelow(units, i);
+    if (below.length) u.affinityBelow = headlineAffinity(u.text, opening(below));
     const prev = units[i - 1];
     const next = units[i + 1];
     u.cutOffShaped =
