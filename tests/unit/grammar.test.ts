@@ -158,6 +158,14 @@ describe('credits', () => {
     expect(splitTrailingCredit('现场火势被成功扑灭。游客纷纷驻足拍照留念并用手机拍摄')).toBeNull();
   });
 
+  it('a slash credit with no space at all, two names run together taken apart where only one split gives two people', () => {
+    const line = corpusLines('d', 'd_2026_page_a2.txt', 137, 137);
+    expect(parseCreditLine(line)).toMatchObject({ reporters: ['万昊'], photographers: ['葛思逸', '王越'] });
+    // Body copy after a role word is no credit, run together or not.
+    expect(parseCreditLine('记者张三来到现场')).toBeNull();
+    expect(parseCreditLine('文/记者走进田间地头')).toBeNull();
+  });
+
   it('unspaced credits and a bare name in brackets', () => {
     expect(parseDateline('本报聊城1月20日讯(记者谢晓丽)春运')?.people.reporters).toEqual(['谢晓丽']);
     expect(parseDateline('本报讯 (纪媛媛) 近日')?.people.reporters).toEqual(['纪媛媛']);

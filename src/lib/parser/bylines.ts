@@ -136,13 +136,18 @@ const SCAN_WINDOW = 48;
 function nameAt(rest: string): string | null {
   const chars = [...rest];
   let j = 0;
-  while (j < chars.length && j < 5 && NAME_CHAR.test(chars[j] ?? '')) {
+  while (j < chars.length && j < 7 && NAME_CHAR.test(chars[j] ?? '')) {
     if (j >= 2 && (ROLE_AT.test(chars.slice(j).join('')) || CLOSING.test(chars.slice(j).join('')))) break;
     j++;
   }
   const after = chars.slice(j).join('');
   const boundary = after === '' || /^[\s、，,）)■□]/u.test(after) || ROLE_AT.test(after) || CLOSING.test(after);
-  return j === 0 || j > 4 || !boundary ? null : chars.slice(0, j).join('');
+  if (j === 0 || !boundary) return null;
+  if (j <= 4) return chars.slice(0, j).join('');
+  // 葛思逸王越: two names run together with no space, taken apart only where one split gives two people.
+  const run = chars.slice(0, j).join('');
+  const splits = [2, 3].filter((k) => isPersonName(run.slice(0, k)) && isPersonName(run.slice(k)));
+  return splits.length === 1 ? run.slice(0, splits[0]) : null;
 }
 
 /**
@@ -243,6 +248,8 @@ function opensWithRole(text: string): boolean {
 export const ROLE_HINT = /记\s*者|通\s*讯\s*员|实\s*习\s*生|[/／]|摄\s*影|日报|晚报|壹点/u;
 const ROLE_HINT_REACH = 24;
 
+const SLASH_OPENING = new RegExp(`^${SLASHED}`, 'u');
+
 /** A line that is nothing but a credit, with what it says: ■本报记者 李兆宪, □记者 高田 报道. */
 export function readCreditLine(text: string): ScannedCredit | null {
   if (!opensWithRole(text)) return null;
@@ -252,9 +259,10 @@ export function readCreditLine(text: string): ScannedCredit | null {
   const scanned = scanCredit(body);
   if (!scanned || body.slice(scanned.end).trim() !== '') return null;
   // Without a marker a credit needs a space after a role word, so that
-  // body copy such as 记者获悉 is never read as a credit.
-  if (!marker && !ROLE_THEN_SPACE.test(body)) return null;
-  return scanned;
+  // body copy such as 记者获悉 is never read as a credit; or it opens with a
+  // slash (文/记者万昊图/葛思逸王越), which no sentence does, and names only people.
+  if (marker || ROLE_THEN_SPACE.test(body)) return scanned;
+  return SLASH_OPENING.test(body) && allPersonNames(scanned.people) ? scanned : null;
 }
 
 export function parseCreditLine(text: string): People | null {
