@@ -166,10 +166,12 @@ export function toUnits(blocks: BlockNode[]): Unit[] {
   units.forEach((u, i) => {
     const above = units[i - 1];
     // The story's own text follows: a dated paragraph or a byline, perhaps after the picture's credit.
-    const after = units[i + 1]?.shape === 'photo-credit' ? units[i + 2] : units[i + 1];
     const credited = units[i + 1]?.shape === 'photo-credit';
+    const afterAt = credited ? i + 2 : i + 1;
+    const after = units[afterAt];
     // …but not another picture's caption with its credit right under it: a group of pictures.
-    const nextPicture = after?.shape === 'paragraph' && after.captionShaped && units[i + 3]?.shape === 'photo-credit';
+    const nextPicture =
+      after?.shape === 'paragraph' && after.captionShaped && units[afterAt + 1]?.shape === 'photo-credit';
     const storyFollows =
       after?.shape === 'byline' ||
       (after?.shape === 'paragraph' && !nextPicture && (after.dateline !== null || credited));
