@@ -27,10 +27,10 @@ import {
   type StoryPart,
 } from './boundary-features.ts';
 import type { Unit } from './units.ts';
+import { headlineAffinity } from './affinity.ts';
 
 /** A story's opening is read from its first few paragraphs at most. */
 const LEAD_PARTS = 4;
-import { headlineAffinity } from './affinity.ts';
 
 export interface Boundary {
   /** Index of the unit the decision is about (a story starts there, or not). */

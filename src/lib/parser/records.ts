@@ -211,7 +211,7 @@ export function finishArticles(
     const base = `${pageId}-${shortHash(key || String(r.source.startLine))}`;
     let id = base;
     for (let n = next.get(base) ?? 2; used.has(id); n++) {
-      id = `${pageId}-${shortHash(key)}-${n}`;
+      id = `${base}-${n}`;
       next.set(base, n + 1);
     }
     used.add(id);
