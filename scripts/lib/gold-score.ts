@@ -4,32 +4,36 @@
  * clone without ../shared can run it). Shared by `npm run score` and the tests.
  */
 import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import path from 'node:path';
 import { parseSeedDir } from '../../src/lib/seeds.ts';
 import { lettersOnly } from '../../src/lib/parser/text.ts';
 import { decodeBytes } from '../../src/lib/parser/decode.ts';
 import type { Article, Page } from '../../src/lib/schema.ts';
 
-export interface GoldArticle {
-  file: string;
-  lead: string;
-  tail: string;
-  headline: string | null;
-  reporters: string[];
-  correspondents: string[];
-  county: string | null;
-  date: string | null;
-  kind: string;
-  figures?: Array<[number, string]>;
-}
+/** One item's truth: found by its lead and tail, with what the parser should say of it. */
+const GoldArticle = z.object({
+  file: z.string(),
+  lead: z.string(),
+  tail: z.string(),
+  headline: z.string().nullable(),
+  reporters: z.array(z.string()),
+  correspondents: z.array(z.string()),
+  county: z.string().nullable(),
+  date: z.string().nullable(),
+  kind: z.string(),
+  figures: z.array(z.tuple([z.number(), z.string()])).optional(),
+});
+const GoldFile = z.object({
+  pages: z.record(z.string(), z.object({ year: z.number() })),
+  articles: z.array(GoldArticle),
+});
+export type GoldArticle = z.infer<typeof GoldArticle>;
+export type GoldFile = z.infer<typeof GoldFile>;
 
-export interface GoldFile {
-  pages: Record<string, { year: number }>;
-  articles: GoldArticle[];
-}
-
-export type Field = 'segment' | 'headline' | 'byline' | 'county' | 'date' | 'kind' | 'figures' | 'year' | 'kept';
-export const FIELDS: Field[] = ['segment', 'headline', 'byline', 'county', 'date', 'kind', 'figures', 'year', 'kept'];
+const FieldName = z.enum(['segment', 'headline', 'byline', 'county', 'date', 'kind', 'figures', 'year', 'kept']);
+export type Field = z.infer<typeof FieldName>;
+export const FIELDS: readonly Field[] = FieldName.options;
 
 export interface GoldScore {
   rows: Record<Field, [number, number]>;
@@ -57,8 +61,11 @@ const canonCounty = (c: string | null | undefined) => (c == null ? null : (ZONES
 const bodyOf = (a: Article) => norm([...a.paragraphs, ...a.captions].join(''));
 const headOf = (a: Article) => norm([a.kicker, a.headline, a.subheadline].filter(Boolean).join(''));
 
+/** A truth file, checked: a malformed entry is reported with the file and where in it. */
 export function readGold(file: string): GoldFile {
-  return JSON.parse(readFileSync(file, 'utf8')) as GoldFile;
+  const parsed = GoldFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file}: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
 }
 
 export function scoreGold(gold: GoldFile, pagesDir: string): GoldScore {
@@ -173,7 +180,12 @@ export function worstField(score: GoldScore): number {
 /** Where the floors of the project's own corpus are kept (see floorsFor). */
 export const FLOORS_FILE = path.resolve(import.meta.dirname, '../../tests/fixtures/corpus/floors.json');
 
-export type Floors = Record<string, Record<Field | 'spurious', number>>;
+/** Per field the fewest right answers, and the most spurious records. */
+const Floor = z.record(z.enum([...FieldName.options, 'spurious']), z.number().int().min(0));
+const FloorsFile = z.object({ about: z.string(), floors: z.record(z.string(), Floor) });
+export type Floor = z.infer<typeof Floor>;
+export type FloorsFile = z.infer<typeof FloorsFile>;
+export type Floors = FloorsFile['floors'];
 
 /**
  * The project's own corpus is held to floors: the fewest right answers per
@@ -181,15 +193,23 @@ export type Floors = Record<string, Record<Field | 'spurious', number>>;
  * the 95% target, raised with `npm run score -- --raise-floors` whenever the
  * parser gets better, so no change can quietly lose what was won.
  */
-export function readFloors(): Floors {
-  return (JSON.parse(readFileSync(FLOORS_FILE, 'utf8')) as { floors: Floors }).floors;
+export function readFloorsFile(): FloorsFile {
+  const parsed = FloorsFile.safeParse(JSON.parse(readFileSync(FLOORS_FILE, 'utf8')));
+  if (!parsed.success) throw new Error(`${FLOORS_FILE}: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
 }
 
-export function floorsOf(score: GoldScore): Record<Field | 'spurious', number> {
-  return { ...Object.fromEntries(FIELDS.map((f) => [f, score.rows[f][0]])), spurious: score.spurious } as Record<
-    Field | 'spurious',
-    number
-  >;
+export const readFloors = (): Floors => readFloorsFile().floors;
+
+export function floorsOf(score: GoldScore): Floor {
+  return Floor.parse({ ...Object.fromEntries(FIELDS.map((f) => [f, score.rows[f][0]])), spurious: score.spurious });
+}
+
+/** The ratchet: each right-answer count only rises, the spurious count only falls. */
+export function raisedFloor(old: Floor, now: Floor): Floor {
+  const floor: Floor = { ...now, spurious: Math.min(now.spurious, old.spurious) };
+  for (const f of FIELDS) floor[f] = Math.max(now[f], old[f]);
+  return floor;
 }
 
 /** Several corpora scored as one: the fields' right answers and totals added up. */

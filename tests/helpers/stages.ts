@@ -10,14 +10,12 @@ import { startsStory, type StoryPart } from '../../src/lib/parser/boundary-featu
 
 const short = (t: string) => t.replace(/\s+/gu, ' ').trim().slice(0, 24);
 
-const blocksOf = roleBlocks;
-
 export const STAGES: Record<string, (text: string, file: string) => unknown> = {
   /** Each block's role, with the start of its text. */
-  classify: (text) => blocksOf(text).map((b) => [b.role, short(b.pieces.map((p) => p.text).join(''))]),
+  classify: (text) => roleBlocks(text).map((b) => [b.role, short(b.pieces.map((p) => p.text).join(''))]),
   /** Each unit's shape and the evidence the boundary features read. */
   units: (text) =>
-    toUnits(blocksOf(text)).map((u) => ({
+    toUnits(roleBlocks(text)).map((u) => ({
       shape: u.shape,
       text: short(u.text),
       ...(u.dateline ? { dateline: u.dateline.raw.trim() } : {}),
@@ -28,7 +26,7 @@ export const STAGES: Record<string, (text: string, file: string) => unknown> = {
     })),
   /** The page's layout and its stories, each as the parts its units take. */
   segment: (text) => {
-    const units = toUnits(blocksOf(text));
+    const units = toUnits(roleBlocks(text));
     const reading = bestReading(units);
     const stories: string[][] = [];
     reading.parts.forEach((part, i) => {

@@ -7,9 +7,12 @@
  * 95% in every field; each batch of the own corpus, too small to hold to 95%
  * alone, at least its floor (tests/fixtures/corpus/floors.json), a ratchet.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPORA } from '../../scripts/lib/corpora.ts';
-import { addScores, FIELDS, readFloors, readGold, scoreGold } from '../../scripts/lib/gold-score.ts';
+import { addScores, FIELDS, raisedFloor, readFloors, readGold, scoreGold } from '../../scripts/lib/gold-score.ts';
 
 const floors = readFloors();
 const missesOf = (misses: string[], field: string) =>
@@ -62,5 +65,22 @@ describe.each([
   it.each(FIELDS)('%s scores at least 95 per cent', (field) => {
     const [ok, total] = score.rows[field];
     expect(ok / total, missesOf(score.misses, field).join('\n')).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe('the scorer’s own inputs', () => {
+  it('a malformed truth file is refused with its path and the entry at fault', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gold-'));
+    const file = path.join(dir, 'gold.json');
+    writeFileSync(file, JSON.stringify({ pages: {}, articles: [{ file: 'a.txt', lead: '近日' }] }));
+    expect(() => readGold(file)).toThrow(file);
+    expect(() => readGold(file)).toThrow(/articles\[0\]\.tail/u);
+  });
+
+  it('floors only rise, and the spurious count only falls', () => {
+    const old = floors['corpus/a'] as NonNullable<(typeof floors)[string]>;
+    const better = { ...old, segment: old.segment + 2, spurious: 3 };
+    const raised = raisedFloor({ ...old, headline: 9, spurious: 1 }, better);
+    expect(raised).toMatchObject({ segment: old.segment + 2, headline: 9, spurious: 1 });
   });
 });

@@ -35,22 +35,17 @@ export interface ParsedPage {
   articles: Article[];
 }
 
-const processor = unified()
-  .use(remarkParse)
-  .use(blocksOnly)
-  .use(rawBlocks)
-  .use(fixOcr)
-  .use(classifyBlocks)
-  .use(segmentArticles)
-  .use(compileRecords)
-  .freeze();
-
 /** The grammar up to the segmenter: the page's blocks with their roles. */
 const blockStages = unified().use(remarkParse).use(blocksOnly).use(rawBlocks).use(fixOcr).use(classifyBlocks).freeze();
+/** The whole grammar: those stages, then the stories and their records. */
+const processor = blockStages().use(segmentArticles).use(compileRecords).freeze();
+
+/** A page's text as the grammar reads it: no byte-order mark, \n line ends. */
+const normalized = (text: string) => text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 
 /** A page's blocks, each with its role (for the tools and tests that look at one stage). */
 export function roleBlocks(pageText: string): BlockNode[] {
-  const text = pageText.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const text = normalized(pageText);
   const file = new VFile({ value: text, data: { lines: text.split('\n'), corrections: [] } });
   const tree: Node = blockStages.runSync(blockStages.parse(file), file);
   return isPageTree(tree) ? tree.children.filter((n): n is BlockNode => n.type === 'block') : [];
@@ -110,7 +105,7 @@ function grammarWarnings(file: VFile): Warning[] {
 const WarningCode = WarningSchema.shape.code;
 
 export function parsePage(input: ParseInput): ParsedPage {
-  const text = input.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const text = normalized(input.text);
   const lines = text.split('\n');
   const file = new VFile({ value: text, path: input.file, data: { lines, corrections: [] } });
   const draft: PageDraft = processor.processSync(file).result;
