@@ -107,23 +107,24 @@ const DAYS_BACK: Record<string, number> = { 今天: 0, 今日: 0, 昨天: 1, 昨
 const RELATIVE_DAY = /(?<![日目当此之提如])(今天|今日|昨天|昨日|前天|前日)(?!头条)/u;
 const QUOTED = /“[^“”]*”|「[^「」]*」/gu;
 
-/**
- * The date an article reports: the first month-day in its opening two
- * sentences (记者7月6日从…, “…”7月4日一大早, 3月18日、19日…), else a day
- * counted from the issue (记者昨日从…获悉).
- */
 /** How much of a story's opening is read for its date: its first sentences. */
 const LEAD_READ = 400;
 
+/**
+ * The date an article reports: the first month-day in its opening two
+ * sentences (记者7月6日从…, “…”7月4日一大早, 3月18日、19日…; marked when the
+ * opening announces it), else a day counted from the issue (记者昨日从…获悉),
+ * else a day with no month in the opening sentence (7日晚，…).
+ */
 export function leadDate(printed: string): ReportedDay | null {
   const lead = asciiDigits(printed.slice(0, LEAD_READ));
-  const opening = sentences(lead).slice(0, 2).join('').slice(0, 160);
+  const [first = '', second = ''] = sentences(lead);
+  const opening = (first + second).slice(0, 160);
   const monthDay = monthDaysIn(opening)[0];
-  if (monthDay) return ANNOUNCED.test(sentences(lead)[0] ?? '') ? { ...monthDay, announced: true } : monthDay;
+  if (monthDay) return ANNOUNCED.test(first) ? { ...monthDay, announced: true } : monthDay;
   const relative = RELATIVE_DAY.exec(opening.replace(QUOTED, ''));
   if (relative) return { daysBeforeIssue: DAYS_BACK[relative[1] ?? ''] ?? 0 };
-  const day = DAY_ONLY.exec(sentences(lead)[0] ?? '');
-  const dayOfMonth = Number(day?.[1]);
+  const dayOfMonth = Number(DAY_ONLY.exec(first)?.[1]);
   return dayOfMonth >= 1 && dayOfMonth <= 31 ? { dayOfMonth } : null;
 }
 
