@@ -3,12 +3,12 @@
  * collections ask for it: the articles and pages loaders share this.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PARSER_VERSION } from './parser/version.ts';
 import { parseSeedBytes, readSeed, type SeedResult } from './seeds.ts';
 import { readSidecar, sidecarPath } from './sidecar.ts';
 import { parseInParallel } from './parse-pool.ts';
+import { readInside } from './read-inside.ts';
 
 const cache = new Map<string, { key: string; result: SeedResult }>();
 let parses = 0;
@@ -48,22 +48,19 @@ export async function warmParseCache(seedPaths: string[]): Promise<void> {
 
 /** The content key of a seed as it is on disk now, or null when it cannot be read. */
 export function currentKey(seedPath: string): string | null {
-  try {
-    return parseKey(seedPath, readFileSync(seedPath));
-  } catch {
-    return null;
-  }
+  const read = readInside(seedPath);
+  return read.ok ? parseKey(seedPath, read.bytes) : null;
 }
 
 /** What a parse depends on: the seed's bytes, its sidecar and the parser version. */
 export function parseKey(seedPath: string, bytes: Uint8Array): string {
-  const meta = sidecarPath(seedPath);
+  const meta = readInside(sidecarPath(seedPath));
   return createHash('sha256')
     .update(PARSER_VERSION)
     .update('\0')
     .update(bytes)
     .update('\0')
-    .update(existsSync(meta) ? readFileSync(meta) : '')
+    .update(meta.ok ? meta.bytes : meta.reason)
     .digest('hex');
 }
 

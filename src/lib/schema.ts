@@ -4,7 +4,16 @@
  */
 import { z } from 'zod';
 
-const isoDate = z.iso.date();
+/** The years a page or a story may carry: one rule for the parser, the sidecars and the records. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2200;
+const inPaperYears = (year: number) => year >= FIRST_YEAR && year <= LAST_YEAR;
+export const isPaperYear = (year: number) => Number.isInteger(year) && inPaperYears(year);
+
+/** A calendar date (YYYY-MM-DD) in the years above. */
+const isoDate = z.iso
+  .date()
+  .refine((d) => inPaperYears(Number(d.slice(0, 4))), `a date between ${FIRST_YEAR} and ${LAST_YEAR}`);
 
 export const ARTICLE_KINDS = ['news', 'photo', 'commentary', 'wire', 'brief'] as const;
 export const ArticleKind = z.enum(ARTICLE_KINDS);
@@ -62,8 +71,8 @@ export const Figure = z.object({
 });
 
 export const Correction = z.object({
-  /** ocr: a known misreading fixed in the text; editor: a sidecar correction. */
-  type: z.enum(['ocr', 'editor']),
+  /** ocr: a known misreading fixed in the text; cleanup: a control character removed at the parser's door; editor: a sidecar correction. */
+  type: z.enum(['ocr', 'cleanup', 'editor']),
   field: z.string(),
   from: z.string(),
   to: z.string(),
@@ -78,7 +87,7 @@ export const Credit = z.object({
 });
 
 export const Article = z.object({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  id: z.string().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/),
   source: SourceRef,
   kind: ArticleKind,
   kicker: z.string().nullable(),
@@ -131,9 +140,9 @@ const LineText = z.object({ line: z.number().int().positive(), text: z.string() 
 export const Page = z.object({
   file: z.string().min(1),
   /** URL-safe id derived from the file name. */
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  id: z.string().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/),
   issueDate: isoDate.nullable(),
-  year: z.number().int().min(1900).max(2200).nullable(),
+  year: z.number().int().min(FIRST_YEAR).max(LAST_YEAR).nullable(),
   dateSource: DateSource,
   edition: z.string().nullable(),
   pageLabel: z.string().nullable(),

@@ -3,12 +3,14 @@
  * clear warning, naming the file, for anything that cannot be read. Shared by
  * the CLI and the Astro content loader.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { decodeBytes } from './parser/decode.ts';
-import { parsePage, type ParsedPage } from './parser/index.ts';
+import { pageIdOf, parsePage, type ParsedPage } from './parser/index.ts';
 import { applyCorrections } from './corrections.ts';
 import { NO_SIDECAR, readSidecar, type Sidecar } from './sidecar.ts';
+import { readInside } from './read-inside.ts';
+import type { Warning } from './schema.ts';
 
 export { readSidecar, sidecarPath } from './sidecar.ts';
 
@@ -31,6 +33,20 @@ export function listSeedFiles(dir: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
+/** The damage the decoder marked, as warnings with line and column (the first few, then a count). */
+function damageWarnings(damage: Array<{ line: number; column: number }>): Warning[] {
+  if (damage.length === 0) return [];
+  const shown = damage.slice(0, 5).map((d) => `line ${d.line} column ${d.column}`);
+  const more = damage.length > shown.length ? ` and ${damage.length - shown.length} more` : '';
+  return [
+    {
+      line: damage[0]?.line ?? null,
+      code: 'encoding',
+      message: `bytes that could not be decoded are shown as � at ${shown.join(', ')}${more}: check these places against the original`,
+    },
+  ];
+}
+
 export function parseSeedBytes(file: string, bytes: Uint8Array, sidecar: Sidecar = NO_SIDECAR): SeedResult {
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) {
@@ -40,25 +56,29 @@ export function parseSeedBytes(file: string, bytes: Uint8Array, sidecar: Sidecar
       problem: { file, line: null, message: `skipped: ${decoded.message}`, fatal: decoded.reason !== 'empty' },
     };
   }
-  const parsed = parsePage({
-    file,
-    text: decoded.text,
-    encoding: decoded.encoding,
-    meta: sidecar.meta,
-    warnings: sidecar.warnings,
-  });
-  return { ok: true, file, parsed: applyCorrections(parsed, sidecar) };
+  try {
+    const parsed = parsePage({
+      file,
+      text: decoded.text,
+      encoding: decoded.encoding,
+      meta: sidecar.meta,
+      warnings: [...damageWarnings(decoded.damage), ...sidecar.warnings],
+    });
+    return { ok: true, file, parsed: applyCorrections(parsed, sidecar) };
+  } catch (e) {
+    // A parser bug must cost one page, never the build: the page is reported and the rest go on.
+    const message = `skipped: the parser failed on this page (${(e as Error).name}: ${(e as Error).message}); please report it with the file`;
+    return { ok: false, file, problem: { file, line: null, message, fatal: true } };
+  }
 }
 
 /** A seed's bytes, or the problem that kept it from being read. */
 export function readSeed(seedPath: string): { ok: true; bytes: Uint8Array } | { ok: false; result: SeedResult } {
   const file = path.basename(seedPath);
-  try {
-    return { ok: true, bytes: readFileSync(seedPath) };
-  } catch (e) {
-    const problem = { file, line: null, message: `cannot read: ${(e as Error).message}`, fatal: true };
-    return { ok: false, result: { ok: false, file, problem } };
-  }
+  const read = readInside(seedPath);
+  if (read.ok) return read;
+  const problem = { file, line: null, message: `skipped: ${read.reason}`, fatal: true };
+  return { ok: false, result: { ok: false, file, problem } };
 }
 
 export function parseSeedFile(seedPath: string): SeedResult {
@@ -66,6 +86,34 @@ export function parseSeedFile(seedPath: string): SeedResult {
   return read.ok ? parseSeedBytes(path.basename(seedPath), read.bytes, readSidecar(seedPath)) : read.result;
 }
 
+/**
+ * Page ids are made from file names alone, so two files share one only by a
+ * rare accident (a name that equals another's hashed id). The first in name
+ * order keeps it; each later one is refused with both names, never merged.
+ * Returns each refused file with the file that keeps the id.
+ */
+export function idClashes(files: string[]): Map<string, string> {
+  const owner = new Map<string, string>();
+  const clashes = new Map<string, string>();
+  for (const file of [...files].sort()) {
+    const id = pageIdOf(file);
+    const first = owner.get(id);
+    if (first === undefined) owner.set(id, file);
+    else clashes.set(file, first);
+  }
+  return clashes;
+}
+
+export const clashMessage = (file: string, first: string) =>
+  `skipped: its page id ${pageIdOf(file)} is already ${first}'s; rename one of the two files`;
+
 export function parseSeedDir(dir: string): SeedResult[] {
-  return listSeedFiles(dir).map(parseSeedFile);
+  const files = listSeedFiles(dir);
+  const clashes = idClashes(files.map((f) => path.basename(f)));
+  return files.map((seedPath) => {
+    const file = path.basename(seedPath);
+    const first = clashes.get(file);
+    if (first === undefined) return parseSeedFile(seedPath);
+    return { ok: false, file, problem: { file, line: null, message: clashMessage(file, first), fatal: true } };
+  });
 }

@@ -38,11 +38,11 @@ async function violations(path: string, colorScheme: 'light' | 'dark', html?: st
 
 const PATHS = [
   '/',
-  '/articles/000-84d0d68a418f73b1-1ib39fn/',
+  '/articles/000_84d0d68a418f73b1-1ib39fn/',
   '/counties/chiping/',
   '/figures/',
   '/figures/2025-07/',
-  '/pages/003-fe8a0c6fe09a0cab/',
+  '/pages/003_fe8a0c6fe09a0cab/',
   '/issues/',
 ];
 

@@ -33,7 +33,7 @@ describe('browsing by clicks', () => {
     await expect(page.getByRole('table').getByText('1113.83').count()).resolves.toBeGreaterThan(0);
 
     await page.getByRole('link', { name: '003_fe8a0c6fe09a0cab.txt' }).click();
-    await page.waitForURL('**/pages/003-fe8a0c6fe09a0cab/#a-*');
+    await page.waitForURL('**/pages/003_fe8a0c6fe09a0cab/#a-*');
     // The page as printed: the series banner above the first story, then every story.
     await expect(page.getByText('涓涓细流汇聚改革磅礴伟力').count()).resolves.toBe(1);
     await expect(page.locator('article.item').count()).resolves.toBe(7);
@@ -85,7 +85,7 @@ describe('browsing by clicks', () => {
   });
 
   it('prints a story without the site around it', async () => {
-    await page.goto(`${baseUrl()}/articles/000-84d0d68a418f73b1-1ib39fn/`);
+    await page.goto(`${baseUrl()}/articles/000_84d0d68a418f73b1-1ib39fn/`);
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('navigation', { name: '主导航' }).isVisible()).resolves.toBe(false);
     await expect(page.locator('.related').isVisible()).resolves.toBe(false);

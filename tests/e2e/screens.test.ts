@@ -7,7 +7,7 @@ const PAGES = [
   ['home', '/'],
   ['county', '/counties/chiping/'],
   ['story', '/articles/'],
-  ['page-view', '/pages/003-fe8a0c6fe09a0cab/'],
+  ['page-view', '/pages/003_fe8a0c6fe09a0cab/'],
   ['figures', '/figures/2025-07/'],
   ['issues', '/issues/'],
 ] as const;

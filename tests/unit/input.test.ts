@@ -12,9 +12,9 @@ const sample = '本报讯(记者 张浩)记者7月6日从高唐县了解到,全�
 
 describe('decoding', () => {
   it('reads UTF-8 with and without a BOM, and CRLF line ends', () => {
-    expect(decodeBytes(utf8(sample))).toEqual({ ok: true, text: sample, encoding: 'utf-8' });
+    expect(decodeBytes(utf8(sample))).toEqual({ ok: true, text: sample, encoding: 'utf-8', damage: [] });
     const bom = decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(sample)]));
-    expect(bom).toEqual({ ok: true, text: sample, encoding: 'utf-8-bom' });
+    expect(bom).toEqual({ ok: true, text: sample, encoding: 'utf-8-bom', damage: [] });
     const crlf = decodeBytes(utf8('第一行\r\n第二行\r\n'));
     expect(crlf.ok && crlf.text).toBe('第一行\n第二行\n');
   });

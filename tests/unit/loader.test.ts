@@ -13,6 +13,7 @@ import type { LoaderContext } from 'astro/loaders';
 import { seedLoader } from '../../src/lib/content/seed-loader.ts';
 import { clearParseCache, parseCount } from '../../src/lib/parse-cache.ts';
 import { SEEDS_DIR, seed } from '../helpers/seeds.ts';
+import { pageIdOf } from '../../src/lib/parser/page-id.ts';
 
 interface Entry {
   id: string;
@@ -76,7 +77,7 @@ describe('the seed loader', () => {
     expect(entries.size).toBe(8 + 7);
     const pages = fakeContext(root);
     await seedLoader({ base: 'seeds', kind: 'pages' }).load(pages.ctx);
-    expect([...pages.entries.keys()].sort()).toEqual(['000-84d0d68a418f73b1', '003-fe8a0c6fe09a0cab']);
+    expect([...pages.entries.keys()].sort()).toEqual(['000_84d0d68a418f73b1', '003_fe8a0c6fe09a0cab']);
   });
 
   it('rewrites nothing when nothing changed, and drops the records of a removed seed', async () => {
@@ -110,6 +111,42 @@ describe('the seed loader', () => {
     await seedLoader({ base: 'seeds', kind: 'pages' }).load(ctx);
     expect(entries.size).toBe(1);
     expect(log).toContainEqual(expect.stringMatching(/^warn broken\.txt: skipped: .*binary/u));
+  });
+});
+
+describe('files whose names once gave one page id', () => {
+  it('each keep their own records, and removing one leaves the other whole', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'site-'));
+    const seeds = path.join(root, 'seeds');
+    mkdirSync(seeds);
+    writeFileSync(path.join(seeds, '聊城日报_2025.07.08_05.txt'), seed('000').text);
+    writeFileSync(path.join(seeds, '大众日报_2025.07.08_05.txt'), seed('001').text);
+    const meta = new Map<string, string>();
+    const pages = fakeContext(root, meta);
+    const articles = fakeContext(root, new Map());
+    await seedLoader({ base: 'seeds', kind: 'pages' }).load(pages.ctx);
+    await seedLoader({ base: 'seeds', kind: 'articles' }).load(articles.ctx);
+    expect(pages.entries.size).toBe(2);
+    expect(articles.entries.size).toBe(8 + 10);
+    rmSync(path.join(seeds, '大众日报_2025.07.08_05.txt'));
+    await seedLoader({ base: 'seeds', kind: 'pages' }).load(pages.ctx);
+    await seedLoader({ base: 'seeds', kind: 'articles' }).load(articles.ctx);
+    expect(pages.entries.size).toBe(1);
+    expect(articles.entries.size).toBe(8);
+  });
+
+  it('refuses a name that is another file’s id, naming both, and keeps the first', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'site-'));
+    const seeds = path.join(root, 'seeds');
+    mkdirSync(seeds);
+    writeFileSync(path.join(seeds, 'Dup-A.txt'), seed('000').text);
+    writeFileSync(path.join(seeds, `${pageIdOf('Dup-A.txt')}.txt`), seed('001').text);
+    const { ctx, entries, log } = fakeContext(root);
+    await seedLoader({ base: 'seeds', kind: 'pages' }).load(ctx);
+    expect([...entries.values()].map((e) => e.data.file)).toEqual(['Dup-A.txt']);
+    expect(log).toContainEqual(
+      expect.stringMatching(/^error .*\.txt: skipped: its page id .* is already Dup-A\.txt's/u),
+    );
   });
 });
 

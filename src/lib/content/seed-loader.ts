@@ -10,6 +10,8 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { Article, Page } from '../schema.ts';
 import { PARSER_VERSION } from '../parser/version.ts';
 import { currentKey, parseSeedCached, warmParseCache } from '../parse-cache.ts';
+import { clashMessage, idClashes } from '../seeds.ts';
+import { pageIdOf } from '../parser/page-id.ts';
 
 type Kind = 'articles' | 'pages';
 
@@ -56,16 +58,20 @@ export function seedLoader(options: { base: string; kind: Kind }): Loader {
       );
       const saveIds = () => meta.set('ids-by-file', JSON.stringify([...idsByFile]));
 
-      const syncFile = async (file: string) => {
+      /** Syncs one seed; `first` is the file that keeps its page id when the two share one (see idClashes). */
+      const syncFile = async (file: string, first: string | undefined) => {
         const seedPath = path.join(base, file);
         // Unchanged since the records were stored (same bytes, sidecar and parser): nothing to do.
         const key = existsSync(seedPath) ? currentKey(seedPath) : null;
         const stored = idsByFile.get(file);
-        if (key && meta.get(`key:${file}`) === key && stored && stored.every((id) => store.has(id))) return;
+        const unchanged = key && meta.get(`key:${file}`) === key && stored?.every((id) => store.has(id));
+        if (unchanged && first === undefined) return;
         let records: ReturnType<typeof recordsOf> = [];
         try {
-          // A deleted seed leaves no records behind.
-          if (existsSync(seedPath)) records = recordsOf(options.kind, seedPath, ctx);
+          // A deleted seed leaves no records behind; nor does one refused for another's page id.
+          if (first !== undefined) {
+            if (options.kind === 'pages') logger.error(`${file}: ${clashMessage(file, first)}`);
+          } else if (existsSync(seedPath)) records = recordsOf(options.kind, seedPath, ctx);
         } catch (e) {
           logger.error(
             `${file}: could not be parsed (${(e as Error).message}); the rest of the site builds without it`,
@@ -88,13 +94,18 @@ export function seedLoader(options: { base: string; kind: Kind }): Loader {
         else meta.delete(`key:${file}`);
       };
 
+      /**
+       * Syncs seeds in an order that keeps a shared page id with its owner:
+       * a refused file's old records are dropped before the owner's are written.
+       */
+      const syncInOrder = async (files: string[]) => {
+        const clashes = idClashes(readdirSync(base).filter(isSeed));
+        const refusedFirst = [...files].sort((a, b) => Number(clashes.has(b)) - Number(clashes.has(a)));
+        for (const file of refusedFirst) await syncFile(file, clashes.get(file));
+      };
+
       const files = readdirSync(base).filter(isSeed).sort();
       const present = new Set(files);
-      // Seeds whose records are missing or stale are parsed on every core first.
-      await warmParseCache(
-        files.filter((f) => meta.get(`key:${f}`) !== currentKey(path.join(base, f))).map((f) => path.join(base, f)),
-      );
-      for (const file of files) await syncFile(file);
       // Records of seeds removed since the last build.
       for (const [file, ids] of idsByFile) {
         if (!present.has(file)) {
@@ -102,6 +113,11 @@ export function seedLoader(options: { base: string; kind: Kind }): Loader {
           idsByFile.delete(file);
         }
       }
+      // Seeds whose records are missing or stale are parsed on every core first.
+      await warmParseCache(
+        files.filter((f) => meta.get(`key:${f}`) !== currentKey(path.join(base, f))).map((f) => path.join(base, f)),
+      );
+      await syncInOrder(files);
       saveIds();
 
       if (!watcher) return;
@@ -118,7 +134,9 @@ export function seedLoader(options: { base: string; kind: Kind }): Loader {
           file,
           setTimeout(() => {
             pending.delete(file);
-            void syncFile(file).then(() => {
+            // With any file that shares its page id, so the id stays with the file that keeps it.
+            const sharers = readdirSync(base).filter((f) => isSeed(f) && f !== file && pageIdOf(f) === pageIdOf(file));
+            void syncInOrder([file, ...sharers]).then(() => {
               saveIds();
               logger.info(`reloaded ${file}`);
             });

@@ -3,7 +3,7 @@
  * sidecar, else the file name, else the text; an article's date from its
  * dateline or opening sentence, resolved against the issue date.
  */
-import type { DateSource } from '../schema.ts';
+import { isPaperYear, type DateSource } from '../schema.ts';
 import { asciiDigits } from './text.ts';
 
 export interface MonthDay {
@@ -37,6 +37,7 @@ export interface IssueDate {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 export function isoDate(year: number, month: number, day: number): string | null {
+  if (!isPaperYear(year)) return null;
   const d = new Date(Date.UTC(year, month - 1, day));
   if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
   return `${year}-${pad(month)}-${pad(day)}`;

@@ -1,24 +1,69 @@
 /**
  * Turns the bytes of a seed file into text. Newsroom systems write UTF-8
  * (with or without a BOM), UTF-16 with a BOM, or GB18030/GBK; anything else
- * is reported, never guessed at.
+ * is reported, never guessed at. A few damaged bytes do not lose the page:
+ * they become U+FFFD, and the decoder says where they were.
  */
 
 export type Decoded =
-  | { ok: true; text: string; encoding: string }
+  | {
+      ok: true;
+      text: string;
+      encoding: string;
+      /** Where bytes that did not decode were replaced by U+FFFD (1-based line and column). */
+      damage: Array<{ line: number; column: number }>;
+    }
   | { ok: false; reason: 'empty' | 'binary' | 'undecodable'; message: string };
+
+const decoder = (encoding: string, fatal: boolean) => new TextDecoder(encoding, { fatal, ignoreBOM: false });
 
 function strictDecode(bytes: Uint8Array, encoding: string): string | null {
   try {
-    return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
+    return decoder(encoding, true).decode(bytes);
   } catch {
     return null;
   }
 }
 
-/** C0 controls other than tab and line breaks, DEL, and the replacement character. */
+/**
+ * Decodes what decodes, marking each bad sequence with U+FFFD — if the text
+ * is plausibly in this encoding: at least four good non-ASCII characters for
+ * each run of bad ones. A stray byte in a UTF-8 page passes; a GB18030 page
+ * read as UTF-8 has about one accidental good character per bad run (measured
+ * on the seeds and the real corpus) and does not.
+ */
+function lenientDecode(bytes: Uint8Array, encoding: string): string | null {
+  const text = decoder(encoding, false).decode(bytes);
+  let badRuns = 0;
+  let good = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd && !inRun) badRuns++;
+    else if (c > 0x7f && c !== 0xfffd) good++;
+    inRun = c === 0xfffd;
+  }
+  return good >= 4 * badRuns ? text : null;
+}
+
+/** Line and column of every U+FFFD, for a warning that says where the damage is. */
+function replacements(text: string): Array<{ line: number; column: number }> {
+  const out: Array<{ line: number; column: number }> = [];
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    } else if (c === 0xfffd) out.push({ line, column: i - lineStart + 1 });
+  }
+  return out;
+}
+
+/** C0 controls other than tab and line breaks, and DEL. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]/g;
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
 
 /** Share of control characters (see CONTROL) in the text. */
 function controlShare(text: string): number {
@@ -33,21 +78,25 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   }
   let text: string | null;
   let encoding: string;
+  let strict = true;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    text = strictDecode(bytes, 'utf-8');
     encoding = 'utf-8-bom';
+    text = strictDecode(bytes, 'utf-8');
+    if (text === null) [text, strict] = [decoder('utf-8', false).decode(bytes), false];
   } else if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be';
     text = strictDecode(bytes, encoding);
+    if (text === null) [text, strict] = [decoder(encoding, false).decode(bytes), false];
   } else if (bytes.includes(0)) {
     return { ok: false, reason: 'binary', message: 'the file holds NUL bytes: it is binary, not page text' };
   } else {
-    text = strictDecode(bytes, 'utf-8');
+    // UTF-8 first, damaged UTF-8 before GB18030: UTF-8 checks itself, and
+    // GB18030 would read a UTF-8 page with one stray byte as a page of nonsense.
     encoding = 'utf-8';
-    if (text === null) {
-      text = strictDecode(bytes, 'gb18030');
-      encoding = 'gb18030';
-    }
+    text = strictDecode(bytes, 'utf-8');
+    if (text === null) [text, strict] = [lenientDecode(bytes, 'utf-8'), false];
+    if (text === null) [text, strict, encoding] = [strictDecode(bytes, 'gb18030'), true, 'gb18030'];
+    if (text === null) [text, strict] = [lenientDecode(bytes, 'gb18030'), false];
   }
   if (text === null) {
     return {
@@ -63,5 +112,5 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   }
   text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (text.trim() === '') return { ok: false, reason: 'empty', message: 'the file holds only blank lines' };
-  return { ok: true, text, encoding };
+  return { ok: true, text, encoding, damage: strict ? [] : replacements(text) };
 }

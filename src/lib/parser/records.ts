@@ -10,7 +10,7 @@ import type { Article, Correction, Figure, Page } from '../schema.ts';
 import type { ArticleNode, BlockNode, PageTree } from './tree.ts';
 import { assignHeadlineRoles } from './headlines.ts';
 import { paragraphsOf } from './wrapping.ts';
-import { lettersOnly } from './text.ts';
+import { lettersOnly, shortHash } from './text.ts';
 import {
   dayBeforeFiling,
   isMonthDay,
@@ -184,16 +184,6 @@ const compileRecords: Plugin<[], PageTree, PageDraft> = function () {
   };
 };
 export default compileRecords;
-
-/** FNV-1a, base 36: short, stable ids from text. */
-function shortHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(36);
-}
 
 export function finishArticles(
   drafts: DraftArticle[],

@@ -128,3 +128,13 @@ export function literalAlternation(words: Iterable<string>): string {
     .map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
     .join('|');
 }
+
+/** FNV-1a, base 36: short, stable ids from text. */
+export function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}
