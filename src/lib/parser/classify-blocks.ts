@@ -51,33 +51,69 @@ function isFurniture(text: string): boolean {
   return t.length <= 60 && FOLIO_DATE.test(t) && !endsSentence(t);
 }
 
-function rolePieces(piece: Piece): Array<{ role: BlockRole; piece: Piece }> {
-  const { text, line } = piece;
+type RolePiece = { role: BlockRole; piece: Piece };
+
+/**
+ * How many credits, jump lines and sources one line may shed from its ends.
+ * A real line carries one or two; a line of thousands of （下转第8版） would
+ * otherwise cost a pass over the line for each, and the rest stays text.
+ */
+const MAX_PEELS = 8;
+
+/**
+ * A line's pieces with their roles: a credit peeled off its start, jump
+ * lines and sources off its end (each peel tries the line again), and what
+ * is left read whole — in that order of tests, the first that fits wins.
+ */
+function rolePieces(piece: Piece): RolePiece[] {
+  const { line } = piece;
   const at = (role: BlockRole, t: string) => ({ role, piece: { line, text: t } });
-  if (parseCreditLine(text)) return [at('byline', text)];
+  const head: RolePiece[] = [];
+  const tail: RolePiece[] = [];
+  const finish = (...middle: RolePiece[]) => [...head, ...middle, ...tail.reverse()];
+  let text = piece.text;
+  for (let peels = 0; ; peels++) {
+    const role = lineRole(text);
+    if (role) return finish(at(role, text));
+    const mayPeel = peels < MAX_PEELS;
+    const lead = mayPeel ? splitLeadingCredit(text) : null;
+    if (lead) {
+      head.push(at('byline', lead.credit));
+      text = lead.rest;
+      continue;
+    }
+    const jump = JUMP.exec(text);
+    if (jump && text.slice(0, jump.index).trim() === '') return finish(at('jump', text));
+    if (jump && mayPeel) {
+      tail.push(at('jump', jump[0]));
+      text = text.slice(0, jump.index);
+      continue;
+    }
+    const trail = splitTrailingCredit(text);
+    if (trail) return finish(at('text', trail.text), at('photo-credit', trail.credit));
+    const source = mayPeel && text.includes('据') ? TRAILING_SOURCE.exec(text) : null;
+    if (source && source.index > 0) {
+      tail.push(at('source', source[0]));
+      text = text.slice(0, source.index);
+      continue;
+    }
+    const signoff = splitSignoff(text);
+    if (signoff) return finish(at('text', signoff.text), at('signoff', signoff.credit));
+    if (isFurniture(text)) return finish(at('furniture', text));
+    return finish(at('text', text));
+  }
+}
+
+/** The role a whole line takes by its own marks, before anything is peeled off it. */
+function lineRole(text: string): BlockRole | null {
+  if (parseCreditLine(text)) return 'byline';
   // Each test below runs only where its mark is on the line: most lines are plain text.
   const short = text.length <= 48;
-  if (short && /^\s*[（(]/u.test(text) && parseSignoffLine(text)) return [at('signoff', text)];
-  if (short && /^\s*[■□]/u.test(text) && markedNames(text)) return [at('byline', text)];
-  const cites = text.includes('据');
-  if (cites && short && SOURCE.test(text) && text.trim().length <= 24) return [at('source', text)];
-  if (short && text.includes('见') && CROSS_REF.test(text)) return [at('cross-ref', text)];
-  const lead = splitLeadingCredit(text);
-  if (lead) return [at('byline', lead.credit), ...rolePieces({ line, text: lead.rest })];
-  const jump = JUMP.exec(text);
-  if (jump) {
-    const before = text.slice(0, jump.index);
-    return before.trim() === '' ? [at('jump', text)] : [...rolePieces({ line, text: before }), at('jump', jump[0])];
-  }
-  const trail = splitTrailingCredit(text);
-  if (trail) return [at('text', trail.text), at('photo-credit', trail.credit)];
-  const source = cites ? TRAILING_SOURCE.exec(text) : null;
-  if (source && source.index > 0)
-    return [...rolePieces({ line, text: text.slice(0, source.index) }), at('source', source[0])];
-  const signoff = splitSignoff(text);
-  if (signoff) return [at('text', signoff.text), at('signoff', signoff.credit)];
-  if (isFurniture(text)) return [at('furniture', text)];
-  return [at('text', text)];
+  if (short && /^\s*[（(]/u.test(text) && parseSignoffLine(text)) return 'signoff';
+  if (short && /^\s*[■□]/u.test(text) && markedNames(text)) return 'byline';
+  if (text.includes('据') && short && SOURCE.test(text) && text.trim().length <= 24) return 'source';
+  if (short && text.includes('见') && CROSS_REF.test(text)) return 'cross-ref';
+  return null;
 }
 
 /**

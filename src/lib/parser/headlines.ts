@@ -61,8 +61,12 @@ export function assignHeadlineRoles(blocks: BlockNode[]): HeadlineParts {
  * leave at least a kicker and a headline are taken as the banner.
  */
 export function splitBanner(blocks: BlockNode[]): { banner: BlockNode[]; rest: BlockNode[] } {
-  const count = (bs: BlockNode[]) => bs.reduce((n, b) => n + b.pieces.filter((p) => !DASH_LEAD.test(p.text)).length, 0);
+  // Lines from each block to the end, counted once (a group can hold thousands of blocks).
+  const from = new Array<number>(blocks.length + 1).fill(0);
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    from[i] = (from[i + 1] ?? 0) + (blocks[i]?.pieces.filter((p) => !DASH_LEAD.test(p.text)).length ?? 0);
+  }
   let cut = 0;
-  while (cut < blocks.length - 1 && count(blocks.slice(cut)) >= 3 && count(blocks.slice(cut + 1)) >= 2) cut++;
+  while (cut < blocks.length - 1 && (from[cut] ?? 0) >= 3 && (from[cut + 1] ?? 0) >= 2) cut++;
   return { banner: blocks.slice(0, cut), rest: blocks.slice(cut) };
 }

@@ -6,6 +6,9 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import blocksOnly from './blocks-only.ts';
+import boundedParse from './bounded-parse.ts';
+import { cleanPageText } from './clean-text.ts';
+import { pageIdOf } from './page-id.ts';
 import { VFile } from 'vfile';
 import { Article as ArticleSchema, Page as PageSchema, Warning as WarningSchema } from '../schema.ts';
 import type { Article, Page, PageMeta, Warning } from '../schema.ts';
@@ -19,6 +22,7 @@ import compileRecords, { finishArticles, leadDates, type PageDraft } from './rec
 import { dateFromFileName, folioDate, issueDateFromText, yearFromFileName, type IssueDate } from './dates.ts';
 
 export { PARSER_VERSION } from './version.ts';
+export { pageIdOf } from './page-id.ts';
 
 export interface ParseInput {
   /** The seed's file name (no directory): it names the page and may carry its date. */
@@ -36,36 +40,26 @@ export interface ParsedPage {
 }
 
 /** The grammar up to the segmenter: the page's blocks with their roles. */
-const blockStages = unified().use(remarkParse).use(blocksOnly).use(rawBlocks).use(fixOcr).use(classifyBlocks).freeze();
+const blockStages = unified()
+  .use(remarkParse)
+  .use(boundedParse)
+  .use(blocksOnly)
+  .use(rawBlocks)
+  .use(fixOcr)
+  .use(classifyBlocks)
+  .freeze();
 /** The whole grammar: those stages, then the stories and their records. */
 const processor = blockStages().use(segmentArticles).use(compileRecords).freeze();
 
-/** A page's text as the grammar reads it: no byte-order mark, \n line ends. */
-const normalized = (text: string) => text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-
 /** A page's blocks, each with its role (for the tools and tests that look at one stage). */
 export function roleBlocks(pageText: string): BlockNode[] {
-  const text = normalized(pageText);
-  const file = new VFile({ value: text, data: { lines: text.split('\n'), corrections: [] } });
+  const { text, corrections } = cleanPageText(pageText);
+  const file = new VFile({ value: text, data: { lines: text.split('\n'), corrections } });
   const tree: Node = blockStages.runSync(blockStages.parse(file), file);
   return isPageTree(tree) ? tree.children.filter((n): n is BlockNode => n.type === 'block') : [];
 }
 
 const isPageTree = (node: Node): node is PageTree => node.type === 'page';
-
-export function pageIdOf(file: string): string {
-  const stem = file.replace(/\.[^.]+$/u, '');
-  const slug = stem
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  // A bare number would read as a page of the /pages/ listing.
-  if (/^\d+$/u.test(slug)) return `p-${slug}`;
-  if (slug) return slug;
-  let h = 0;
-  for (const ch of stem) h = (Math.imul(h, 31) + (ch.codePointAt(0) ?? 0)) >>> 0;
-  return `page-${h.toString(36)}`;
-}
 
 function issueDateOf(input: ParseInput, text: string, draft: PageDraft): IssueDate & { pageLabel: string | null } {
   const fromName = dateFromFileName(input.file);
@@ -105,9 +99,16 @@ function grammarWarnings(file: VFile): Warning[] {
 const WarningCode = WarningSchema.shape.code;
 
 export function parsePage(input: ParseInput): ParsedPage {
-  const text = normalized(input.text);
+  const { text, corrections } = cleanPageText(input.text);
   const lines = text.split('\n');
-  const file = new VFile({ value: text, path: input.file, data: { lines, corrections: [] } });
+  const file = new VFile({ value: text, path: input.file, data: { lines, corrections: [...corrections] } });
+  const cleaned = [...new Set(corrections.map((c) => c.line ?? 0))];
+  if (cleaned.length > 0) {
+    file.message(
+      `control characters removed on ${cleaned.length} line(s): ${cleaned.slice(0, 5).join(', ')}${cleaned.length > 5 ? ' …' : ''}`,
+      { place: { line: cleaned[0] ?? 1, column: 1 }, ruleId: 'encoding' },
+    );
+  }
   const draft: PageDraft = processor.processSync(file).result;
 
   const issue = issueDateOf(input, text, draft);
