@@ -39,6 +39,41 @@ function countyRef(value: string) {
   return allCountyRefs().find((c) => c.slug === value || c.name === value) ?? null;
 }
 
+const STRUCTURAL = new Set(['mergeWithNext', 'splitAtParagraph', 'note']);
+
+/**
+ * Joins the next story to this one, keeping every line of it where it was
+ * printed: its heading becomes a subhead, then its standfirst, its credit
+ * and dateline line as printed, and its paragraphs; its people join the
+ * byline, and both jump lines stay.
+ */
+function mergeInto(a: Article, next: Article) {
+  const heading = [next.kicker, next.headline, next.subheadline].filter(Boolean).join(' ');
+  if (heading) {
+    a.subheads.push(a.paragraphs.length);
+    a.paragraphs.push(heading);
+  }
+  if (next.standfirst) a.paragraphs.push(next.standfirst);
+  if (next.byline.raw) a.paragraphs.push(next.byline.raw);
+  a.subheads.push(...next.subheads.map((s) => s + a.paragraphs.length));
+  for (const p of next.paragraphs) a.paragraphs.push(p);
+  a.captions.push(...next.captions);
+  a.credits.push(...next.credits);
+  a.corrections.push(...next.corrections);
+  a.jump = [a.jump, next.jump].filter(Boolean).join(' ') || null;
+  a.byline.agency ??= next.byline.agency;
+  if (!a.dateline.raw) a.dateline = next.dateline;
+  a.source.startLine = Math.min(a.source.startLine, next.source.startLine);
+  a.source.endLine = Math.max(a.source.endLine, next.source.endLine);
+  for (const key of ['reporters', 'correspondents', 'photographers', 'authors'] as const) {
+    a.byline[key] = [...new Set([...a.byline[key], ...next.byline[key]])];
+  }
+  a.countiesMentioned = [
+    ...new Map([...a.countiesMentioned, ...next.countiesMentioned].map((c) => [c.slug, c])).values(),
+  ];
+  a.confidence = Math.min(a.confidence, next.confidence);
+}
+
 export function applyCorrections(parsed: ParsedPage, sidecar: Sidecar): ParsedPage {
   if (sidecar.fixes.length === 0 && sidecar.moves.length === 0) return parsed;
   const name = sidecar.name ?? 'sidecar';
@@ -49,38 +84,9 @@ export function applyCorrections(parsed: ParsedPage, sidecar: Sidecar): ParsedPa
   const leftovers = [...parsed.page.leftovers];
   const find = (id: string) => articles.findIndex((a) => a.id === id);
 
-  // Structure first, so field fixes may name an article a split created.
-  for (const fix of sidecar.fixes.filter((f) => f.fix.mergeWithNext)) {
-    const i = find(fix.id);
-    const a = articles[i];
-    const next = articles[i + 1];
-    if (!a) fail(fix.line, `no article ${fix.id} on this page; correction not applied`);
-    else if (!next) fail(fix.line, `${fix.id} is the last article on the page: nothing to merge with`);
-    else {
-      // The next article's headline stays as a subhead, so no text is lost.
-      const heading = [next.kicker, next.headline, next.subheadline].filter(Boolean).join(' ');
-      if (heading) {
-        a.subheads.push(a.paragraphs.length);
-        a.paragraphs.push(heading);
-      }
-      a.subheads.push(...next.subheads.map((s) => s + a.paragraphs.length));
-      for (const p of next.paragraphs) a.paragraphs.push(p);
-      a.captions.push(...next.captions);
-      a.credits.push(...next.credits);
-      a.corrections.push(...next.corrections);
-      a.jump = next.jump ?? a.jump;
-      a.source.endLine = Math.max(a.source.endLine, next.source.endLine);
-      for (const key of ['reporters', 'correspondents', 'photographers', 'authors'] as const) {
-        a.byline[key] = [...new Set([...a.byline[key], ...next.byline[key]])];
-      }
-      a.countiesMentioned = [
-        ...new Map([...a.countiesMentioned, ...next.countiesMentioned].map((c) => [c.slug, c])).values(),
-      ];
-      refigure(a);
-      record(a, fix, name, 'merge', next.id, fix.id);
-      articles.splice(i + 1, 1);
-    }
-  }
+  // Structure first, so field fixes may name an article a split created:
+  // splits on the parsed stories (the paragraph numbers an editor sees),
+  // then merges, last first, so a chain (A with B, B with C) joins all three.
   for (const fix of sidecar.fixes.filter((f) => f.fix.splitAtParagraph !== undefined)) {
     const i = find(fix.id);
     const a = articles[i];
@@ -110,6 +116,25 @@ export function applyCorrections(parsed: ParsedPage, sidecar: Sidecar): ParsedPa
       articles.splice(i + 1, 0, rest);
     }
   }
+  const mergedInto = new Map<string, string>();
+  const merges = sidecar.fixes
+    .filter((f) => f.fix.mergeWithNext)
+    .map((fix) => ({ fix, at: find(fix.id) }))
+    .sort((x, y) => y.at - x.at);
+  for (const { fix, at } of merges) {
+    const a = articles[at];
+    const next = articles[at + 1];
+    if (!a) fail(fix.line, `no article ${fix.id} on this page; correction not applied`);
+    else if (!next) fail(fix.line, `${fix.id} is the last article on the page: nothing to merge with`);
+    else {
+      mergeInto(a, next);
+      refigure(a);
+      record(a, fix, name, 'merge', next.id, fix.id);
+      mergedInto.set(next.id, a.id);
+      for (const [from, to] of mergedInto) if (to === next.id) mergedInto.set(from, a.id);
+      articles.splice(at + 1, 1);
+    }
+  }
   for (const move of sidecar.moves) {
     const a = articles[find(move.to)];
     const k = leftovers.findIndex((l) => l.line === move.line);
@@ -126,9 +151,13 @@ export function applyCorrections(parsed: ParsedPage, sidecar: Sidecar): ParsedPa
 
   for (const fix of sidecar.fixes) {
     const a = articles[find(fix.id)];
+    // Structural fixes were applied (or reported) above; only field fixes are left to apply.
+    const fieldFixes = Object.keys(fix.fix).some((k) => !STRUCTURAL.has(k));
     if (!a) {
-      if (!fix.fix.mergeWithNext && fix.fix.splitAtParagraph === undefined)
-        fail(fix.line, `no article ${fix.id} on this page; correction not applied`);
+      const into = mergedInto.get(fix.id);
+      if (!fieldFixes) continue;
+      if (into) fail(fix.line, `${fix.id} was merged into ${into}: correct ${into} instead; not applied`);
+      else fail(fix.line, `no article ${fix.id} on this page; correction not applied`);
       continue;
     }
     const f = fix.fix;
