@@ -2,6 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { loadArchive } from '../lib/site/archive.ts';
 import { summaryOf, titleOf } from '../lib/site/format.ts';
+import { feedDescription, feedTitle } from '../lib/site/feed.ts';
 
 /** The latest 50 stories. */
 export const GET: APIRoute = async (context) => {
@@ -12,9 +13,9 @@ export const GET: APIRoute = async (context) => {
     site: context.site ?? 'https://liaocheng-archive.example',
     customData: '<language>zh-cn</language>',
     items: articles.slice(0, 50).map((a) => ({
-      title: titleOf(a),
+      title: feedTitle(titleOf(a)),
       link: `/articles/${a.id}/`,
-      description: summaryOf(a, 200),
+      description: feedDescription(summaryOf(a, 200)),
       ...(a.date ? { pubDate: new Date(`${a.date}T00:00:00+08:00`) } : {}),
       categories: [...(a.county ? [a.county.name] : []), ...a.topics],
     })),
