@@ -31,6 +31,22 @@ describe('npm run parse', () => {
   });
 });
 
+describe('a page that once stopped every tool', () => {
+  // 6,000 jump lines on one line overflowed the stack of the line splitter and aborted the whole run.
+  const dir = mkdtempSync(path.join(tmpdir(), 'jumps-'));
+  copyFileSync(path.join(SEEDS_DIR, seedFiles()[0] ?? ''), path.join(dir, 'good.txt'));
+  writeFileSync(path.join(dir, 'x.txt'), '（下转第8版）'.repeat(6000));
+
+  it('is parsed with the others by npm run parse and npm run check:seeds', () => {
+    const parsed = run('parse.ts', ['--seeds', dir]);
+    expect(parsed.status).toBe(0);
+    expect(JSON.parse(parsed.stdout).pages.map((p: { file: string }) => p.file)).toEqual(['good.txt', 'x.txt']);
+    const checked = run('check-seeds.ts', ['--seeds', dir]);
+    expect(checked.status).toBe(0);
+    expect(checked.stdout).toMatch(/good\.txt: 8 articles/u);
+  });
+});
+
 describe('npm run check:seeds', () => {
   it('lists articles and warnings with line numbers, exit 0', () => {
     const r = run('check-seeds.ts', ['--seeds', SEEDS_DIR]);
