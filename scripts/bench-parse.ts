@@ -2,7 +2,9 @@
  * npm run bench:parse [-- --pages N --seed S]
  * Parse throughput on a generated corpus (by default 3,000 pages, a year of
  * the paper) page by page, and on one 10 MB page, which must parse in linear
- * time. Prints a table; no pass/fail.
+ * time; then the hostile shapes (src/lib/hostile-pages.ts) at 1 MB each and
+ * a 2 MB sidecar, each of which must stay within a few seconds. Prints a
+ * table; no pass/fail.
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -11,6 +13,8 @@ import { decodeBytes } from '../src/lib/parser/decode.ts';
 import { parsePage } from '../src/lib/parser/index.ts';
 import { parseSeedDir } from '../src/lib/seeds.ts';
 import { parseInParallel } from '../src/lib/parse-pool.ts';
+import { HOSTILE_SHAPES, hugeSidecar } from '../src/lib/hostile-pages.ts';
+import { parseSidecarText } from '../src/lib/sidecar.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -76,7 +80,30 @@ let half = '';
 for (let i = 0; mb(half) < 5; i++) half += (texts[i % texts.length]?.text ?? '') + '\n\n';
 rows.push(time('one 5 MB page', [{ file: 'half.txt', text: half }]));
 
+// Pages built to cost more than their size: each must stay linear.
+for (const [shape, make] of Object.entries(HOSTILE_SHAPES)) {
+  rows.push(time(`hostile: ${shape}, 1 MB`, [{ file: 'hostile.txt', text: make(1_000_000) }]));
+}
+const sidecar = hugeSidecar(40_000);
+const ts = performance.now();
+const fixes = parseSidecarText('big.meta.json', sidecar).fixes.length;
+const ss = (performance.now() - ts) / 1000;
+rows.push({
+  label: `hostile: a ${mb(sidecar).toFixed(1)} MB sidecar (${fixes} corrections)`,
+  MB: mb(sidecar).toFixed(2),
+  seconds: ss.toFixed(2),
+  'MB/s': (mb(sidecar) / ss).toFixed(2),
+  articles: 0,
+  'articles/s': 0,
+});
+
 console.log(
   `parse throughput · ${os.cpus().length} cores · ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB · Node ${process.version}`,
+);
+console.log(
+  `load: ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
 );
 console.table(rows);

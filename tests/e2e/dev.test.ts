@@ -2,36 +2,16 @@
  * `astro dev` on a folder of seeds: a page added, changed or removed shows
  * within seconds, and hostile seed text is always shown as text.
  */
-import {
-  copyFileSync,
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from './browser.ts';
+import { astroEnv, tempProject } from './temp-project.ts';
 
 const SEEDS = path.resolve('seeds');
-// A project of its own: the site's sources, a seeds/ folder of its
-// own. So the test never touches the real seeds/ or its data store, and an
-// editor's own `npm run dev` keeps running beside it.
-const root = mkdtempSync(path.join(tmpdir(), 'dev-site-'));
-// Sources are copied (Astro's compile cache keys on real paths); dependencies are linked.
-for (const entry of ['src', 'public', 'package.json', 'astro.config.mjs', 'tsconfig.json']) {
-  if (existsSync(entry)) cpSync(path.resolve(entry), path.join(root, entry), { recursive: true });
-}
-symlinkSync(path.resolve('node_modules'), path.join(root, 'node_modules'));
-const dir = path.join(root, 'seeds');
-mkdirSync(dir);
+const { root, seeds: dir } = tempProject('dev-site-');
 const seedFile = (prefix: string) => readFileSync(path.join(SEEDS, `${prefix}`), 'utf8');
 const FIRST = '000_84d0d68a418f73b1.txt';
 const SECOND = '004_60e1bf30824b9f36.txt';
@@ -84,10 +64,7 @@ beforeAll(async () => {
     {
       cwd: root,
       // Without the test runner's variables: under VITEST, Vite does not open its port.
-      env: {
-        ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'TEST')),
-        NODE_ENV: 'development',
-      },
+      env: astroEnv({ NODE_ENV: 'development' }),
       stdio: 'ignore',
     },
   );

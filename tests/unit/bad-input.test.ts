@@ -105,6 +105,12 @@ describe('a damaged byte', () => {
 });
 
 describe('control characters', () => {
+  it('do not make a page binary: a Word export with a soft break on every line is text', () => {
+    const word = utf8(seed('000').text.split('\n').join('\u000b\n'));
+    expect(decodeBytes(word)).toMatchObject({ ok: true, encoding: 'utf-8' });
+    expect(decodeBytes(utf8('\x01\x02\x1b[0m\x7f聊城\x03\x04'))).toMatchObject({ ok: false, reason: 'binary' });
+  });
+
   it('are removed at the parser’s door and listed in the corrections', () => {
     const { text, corrections } = cleanPageText('东昌府区\u001b举办\n活动\u000b\u000b吸引\u000c市民\r\n');
     expect(text).toBe('东昌府区举办\n活动吸引市民\n');

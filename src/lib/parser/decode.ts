@@ -61,9 +61,13 @@ function replacements(text: string): Array<{ line: number; column: number }> {
   return out;
 }
 
-/** C0 controls other than tab and line breaks, and DEL. */
+/**
+ * C0 controls and DEL, but those text exports do carry: tab and line breaks,
+ * the vertical tab (Word's soft break), the form feed (pdftotext's page
+ * break) and ESC (a terminal's colours). The parser's door removes those.
+ */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+const CONTROL = /[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]/g;
 
 /** Share of control characters (see CONTROL) in the text. */
 function controlShare(text: string): number {
