@@ -100,7 +100,7 @@ describe('search', () => {
         return r.top >= 0 && r.bottom <= window.innerHeight;
       });
     expect(inView).toBe(true);
-    await expect(page.locator('a.permalink').getAttribute('href')).resolves.toMatch(/^\/articles\/[a-z0-9-]+\/$/u);
+    await expect(page.locator('a.permalink').getAttribute('href')).resolves.toMatch(/^\/articles\/[a-z0-9_-]+\/$/u);
     await page.close();
   });
 
