@@ -12,8 +12,8 @@ export type Inside = { ok: true; bytes: Uint8Array } | { ok: false; missing: boo
 
 const isMissing = (e: unknown) => (e as NodeJS.ErrnoException).code === 'ENOENT';
 
-/** The bytes of a file in `dir` (by default its own folder), if it really lives there. */
-export function readInside(filePath: string, dir = path.dirname(filePath)): Inside {
+/** The bytes of a file, if it really lives in the folder its path names. */
+export function readInside(filePath: string): Inside {
   let real: string;
   try {
     lstatSync(filePath);
@@ -25,7 +25,7 @@ export function readInside(filePath: string, dir = path.dirname(filePath)): Insi
   } catch {
     return { ok: false, missing: false, reason: 'a link to nothing; not read' };
   }
-  const folder = realpathSync(dir);
+  const folder = realpathSync(path.dirname(filePath));
   if (!real.startsWith(folder + path.sep)) {
     return { ok: false, missing: false, reason: 'a link to a file outside the seeds folder; not read' };
   }
