@@ -8,6 +8,7 @@
  * time, the longest main-thread task, and — against Pagefind indexing the same
  * stories — recall and precision. Prints a table; no pass/fail.
  */
+import { articleUrl } from '../src/lib/site/routes.ts';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -187,7 +188,7 @@ async function pagefindSite(dir: string, stories: Article[]) {
   if (!index) throw new Error('pagefind did not start');
   for (const a of stories) {
     await index.addCustomRecord({
-      url: `/articles/${a.id}/`,
+      url: articleUrl(a.id),
       content: [a.kicker, a.headline, a.subheadline, a.byline.raw, ...a.paragraphs, ...a.captions]
         .filter(Boolean)
         .join('\n'),

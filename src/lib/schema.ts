@@ -137,6 +137,10 @@ export const Warning = z.object({
 
 const LineText = z.object({ line: z.number().int().positive(), text: z.string() });
 
+/** Where a page's 报名, 版次 or 版名 came from, strongest first. */
+export const LABEL_ORIGINS = ['meta', 'filename', 'folio', 'none'] as const;
+export const LabelOrigin = z.enum(LABEL_ORIGINS);
+
 export const Page = z.object({
   file: z.string().min(1),
   /** URL-safe id derived from the file name. */
@@ -144,8 +148,14 @@ export const Page = z.object({
   issueDate: isoDate.nullable(),
   year: z.number().int().min(FIRST_YEAR).max(LAST_YEAR).nullable(),
   dateSource: DateSource,
+  /** 报名: 聊城日报, 大众日报. */
   edition: z.string().nullable(),
+  /** 版次 as printed: A3, 5 (第5版), C02. */
   pageLabel: z.string().nullable(),
+  /** 版名: 要闻, 今日聊城·城事. */
+  section: z.string().nullable(),
+  /** Where each of those came from. */
+  origins: z.object({ edition: LabelOrigin, pageLabel: LabelOrigin, section: LabelOrigin }),
   encoding: z.string(),
   /** Where the page sets its headlines: above their stories, below them, or some of each. */
   layout: z.enum(['headline-first', 'headline-after', 'mixed']),
@@ -169,6 +179,8 @@ export const PageMeta = z
     date: isoDate.optional(),
     edition: z.string().min(1).optional(),
     page: z.string().min(1).optional(),
+    /** 版名: 要闻, 今日聊城·城事. */
+    section: z.string().min(1).optional(),
   })
   .strict();
 
@@ -205,6 +217,7 @@ export const LeftoverMove = z.object({ line: z.number().int().positive(), to: z.
 
 export type ArticleKind = z.infer<typeof ArticleKind>;
 export type DateSource = z.infer<typeof DateSource>;
+export type LabelOrigin = z.infer<typeof LabelOrigin>;
 export type Byline = z.infer<typeof Byline>;
 export type Dateline = z.infer<typeof Dateline>;
 export type CountyRef = z.infer<typeof CountyRef>;

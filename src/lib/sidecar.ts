@@ -103,7 +103,7 @@ export function parseSidecarText(name: string, text: string): Sidecar {
   for (const [key, value] of Object.entries(facts)) {
     const checked = PageMeta.safeParse({ [key]: value });
     if (checked.success) Object.assign(meta, checked.data);
-    else if (!['date', 'edition', 'page'].includes(key)) warn(lineOf(key), `unknown field ${key}; ignored`);
+    else if (!['date', 'edition', 'page', 'section'].includes(key)) warn(lineOf(key), `unknown field ${key}; ignored`);
     else warn(lineOf(key), `${issues(checked.error)}; ignored`);
   }
   out.meta = meta as PageMeta;

@@ -3,6 +3,8 @@
  * and the whole state in the URL so a search can be shared and back/forward
  * works. The index is fetched only once the reader starts searching.
  */
+import { articleHitUrl } from '../lib/site/routes.ts';
+import { kindName } from '../lib/site/labels.ts';
 import type { SearchResult, Filters, Hit } from '../lib/search/engine.ts';
 import type { SearchRequest } from './search-worker.ts';
 import { appendMarked } from './render-marks.ts';
@@ -13,13 +15,6 @@ const status = document.querySelector<HTMLElement>('#search-status');
 const list = document.querySelector<HTMLOListElement>('#search-results');
 const more = document.querySelector<HTMLButtonElement>('#search-more');
 
-const KIND_NAMES: Record<string, string> = {
-  news: '消息',
-  photo: '图片',
-  commentary: '评论',
-  wire: '通稿',
-  brief: '简讯',
-};
 const FIELDS = ['county', 'topic', 'kind', 'from', 'to', 'sort'] as const;
 
 let worker: Worker | null = null;
@@ -82,12 +77,12 @@ function renderHit(hit: Hit, words: string): HTMLLIElement {
   }
   const a = document.createElement('a');
   a.className = 'headline';
-  a.href = `/articles/${hit.id}/?hl=${encodeURIComponent(words)}`;
+  a.href = articleHitUrl(hit.id, words);
   appendMarked(a, hit.title, hit.titleMarks);
   li.append(a);
   const meta = document.createElement('div');
   meta.className = 'meta';
-  meta.textContent = [KIND_NAMES[hit.kind] ?? '', hit.date ?? '日期不详', hit.county ?? ''].filter(Boolean).join(' · ');
+  meta.textContent = [kindName(hit.kind), hit.date ?? '日期不详', hit.county ?? ''].filter(Boolean).join(' · ');
   li.append(meta);
   const p = document.createElement('p');
   appendMarked(p, hit.snippet, hit.snippetMarks);

@@ -133,6 +133,12 @@ export function parsePage(input: ParseInput): ParsedPage {
     dateSource: issue.source,
     edition: input.meta?.edition ?? null,
     pageLabel: input.meta?.page ?? issue.pageLabel,
+    section: input.meta?.section ?? null,
+    origins: {
+      edition: input.meta?.edition ? 'meta' : 'none',
+      pageLabel: input.meta?.page ? 'meta' : issue.pageLabel ? 'filename' : 'none',
+      section: input.meta?.section ? 'meta' : 'none',
+    },
     encoding: input.encoding ?? 'utf-8',
     layout: draft.layout,
     lineCount: lines.length,
