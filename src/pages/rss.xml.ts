@@ -3,7 +3,8 @@ import { SITE_NAME } from '../lib/site/labels.ts';
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { loadArchive } from '../lib/site/archive.ts';
-import { summaryOf, titleOf } from '../lib/site/format.ts';
+import { summaryOf } from '../lib/site/format.ts';
+import { titleOf } from '../lib/site/titles.ts';
 import { feedDescription, feedTitle } from '../lib/site/feed.ts';
 
 /** The latest 50 stories. */

@@ -41,6 +41,9 @@ function recordsOf(
   return articles.map((a) => ({ id: a.id, data: a }));
 }
 
+// Typed per kind, so `getCollection` hands the site Article and Page records, not unknown data.
+export function seedLoader(options: { base: string; kind: 'articles' }): Loader & { schema: typeof Article };
+export function seedLoader(options: { base: string; kind: 'pages' }): Loader & { schema: typeof Page };
 export function seedLoader(options: { base: string; kind: Kind }): Loader {
   return {
     name: `seed-loader:${options.kind}`,

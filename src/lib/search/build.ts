@@ -12,7 +12,7 @@ import { ARTICLE_KINDS } from '../schema.ts';
 import { bigrams, isHan, segments, shardOf } from './normalize.ts';
 import { FACET_BYTES, NONE, dayOf, type DocFile, type Manifest } from './format.ts';
 import { creditsOf } from '../site/people.ts';
-import { titleOf } from '../site/format.ts';
+import { titleOf } from '../site/titles.ts';
 
 /** How much a term found in each part of a story counts. */
 const WEIGHT = { title: 4, names: 3, lead: 2, body: 1 } as const;

@@ -11,22 +11,6 @@ export function formatMonth(ym: string): string {
   return `${y}年${m}月`;
 }
 
-const OPENING = 28;
-
-/** A headline for any article: its headline, else its label and opening words. */
-export function titleOf(a: {
-  headline: string | null;
-  kicker: string | null;
-  paragraphs: string[];
-  captions: string[];
-}): string {
-  if (a.headline) return a.headline;
-  // Only the opening is shown, so only the opening is read (a paragraph can be a whole 10 MB page).
-  const text = (a.captions[0] ?? a.paragraphs[0] ?? '').slice(0, OPENING + 1).replace(/\s*[■□].*$/u, '');
-  const opening = text.length > OPENING ? `${text.slice(0, OPENING)}…` : text;
-  return a.kicker ? `${a.kicker}：${opening}` : opening;
-}
-
 /** The opening words of a story, for lists and descriptions. */
 export function summaryOf(
   a: { standfirst: string | null; paragraphs: string[]; captions: string[] },
