@@ -119,6 +119,26 @@ describe('astro dev follows seeds/', () => {
     expect(html).toContain('据原版订正');
   });
 
+  it('shows an editor what the parser and the sidecar doubted, on the page view itself', async () => {
+    // A sidecar field the parser does not know: a warning the editor should see where they look.
+    writeFileSync(path.join(dir, SECOND.replace('.txt', '.meta.json')), JSON.stringify({ pgae: 'A3' }));
+    const pageId = SECOND.replace('.txt', '');
+    let html = '';
+    await eventually(async () => {
+      html = await (await fetch(`${base}/pages/${pageId}/`)).text();
+      return html.includes('pgae');
+    });
+    expect(html).toContain('编辑检查');
+    const stories = (await allArticles<{ id: string; source: { file: string } }>()).filter(
+      (a) => a.source.file === SECOND,
+    );
+    expect(stories.length).toBeGreaterThan(0);
+    // Every story's id (for the sidecar) and the parser's confidence in it.
+    // (astro dev adds source attributes to elements, so the tag is matched loosely.)
+    for (const story of stories) expect(html).toMatch(new RegExp(`<code[^>]*>${story.id}</code>`, 'u'));
+    expect(html).toMatch(/\d+%/u);
+  });
+
   it('drops a removed seed', async () => {
     rmSync(path.join(dir, SECOND));
     await eventually(async () => (await pageCount()) === 1);
