@@ -3,6 +3,7 @@
  * Search runs here, off the page's main thread: fetching index files,
  * intersecting postings and ranking never block typing or scrolling.
  */
+import { API_URLS } from '../lib/site/routes.ts';
 import { SearchEngine, type Filters } from '../lib/search/engine.ts';
 
 export interface SearchRequest {
@@ -13,7 +14,7 @@ export interface SearchRequest {
   page: number;
 }
 
-const base = new URL('/search-index/', self.location.origin);
+const base = new URL(API_URLS.searchIndex, self.location.origin);
 let version = '';
 const get = async (path: string) => {
   // The manifest is always fresh; every other file is named by the index version it belongs to.

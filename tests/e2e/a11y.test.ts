@@ -1,5 +1,5 @@
 /** axe-core on the main page types: no serious or critical violation. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -36,14 +36,35 @@ async function violations(path: string, colorScheme: 'light' | 'dark', html?: st
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
+/** The built site's own records: one story of each kind, one page, one issue (ids are read, never written here). */
+function built<T>(dir: string, key: string): T[] {
+  return readdirSync(`dist/api/${dir}`).flatMap(
+    (f) => JSON.parse(readFileSync(`dist/api/${dir}/${f}`, 'utf8'))[key] as T[],
+  );
+}
+const stories = built<{ id: string; kind: string }>('articles', 'articles');
+const pages = built<{ id: string; issueDate: string | null }>('pages', 'pages');
+const oneOfEachKind = [...new Map(stories.map((a) => [a.kind, a.id])).values()];
+
+/** Every kind of route the site builds. */
 const PATHS = [
   '/',
-  '/articles/000_84d0d68a418f73b1-1ib39fn/',
+  ...oneOfEachKind.map((id) => `/articles/${id}/`),
+  '/counties/',
   '/counties/chiping/',
+  '/topics/',
+  '/topics/industry/',
+  '/issues/',
+  `/issues/${pages.find((p) => p.issueDate)?.issueDate}/`,
+  '/pages/',
+  `/pages/${pages[0]?.id}/`,
+  '/reporters/',
+  '/reporters/wang-jun-hao/',
   '/figures/',
   '/figures/2025-07/',
-  '/pages/003_fe8a0c6fe09a0cab/',
-  '/issues/',
+  '/search/',
+  '/search/?q=轴承',
+  '/404.html',
 ];
 
 describe.each(['light', 'dark'] as const)('accessibility in %s mode', (scheme) => {

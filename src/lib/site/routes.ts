@@ -33,6 +33,10 @@ export const searchUrl = (params: Record<string, string> = {}) => {
   return query ? `${SECTION_URLS.search}?${query}` : SECTION_URLS.search;
 };
 
+/** The records of one month's stories, and of one year's pages. */
+export const apiArticlesMonthUrl = (month: string) => `/api/articles/${month}.json`;
+export const apiPagesYearUrl = (year: string) => `/api/pages/${year}.json`;
+
 export const API_URLS = {
   articles: '/api/articles.json',
   pages: '/api/pages.json',

@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { apiArticlesMonthUrl } from '../../lib/site/routes.ts';
 import { loadArchive } from '../../lib/site/archive.ts';
 
 /**
@@ -10,7 +11,7 @@ export const GET: APIRoute = async () => {
   return new Response(
     JSON.stringify({
       count: articles.length,
-      months: months.map((m) => ({ month: m.month, count: m.articles.length, url: `/api/articles/${m.month}.json` })),
+      months: months.map((m) => ({ month: m.month, count: m.articles.length, url: apiArticlesMonthUrl(m.month) })),
     }),
     { headers: { 'Content-Type': 'application/json; charset=utf-8' } },
   );

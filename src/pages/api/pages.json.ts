@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { apiPagesYearUrl } from '../../lib/site/routes.ts';
 import { loadArchive } from '../../lib/site/archive.ts';
 
 /** The index of the page records: one file a year of issue dates (/api/pages/<yyyy>.json). */
@@ -12,7 +13,7 @@ export const GET: APIRoute = async () => {
   return new Response(
     JSON.stringify({
       count: pages.length,
-      years: [...years].map(([year, count]) => ({ year, count, url: `/api/pages/${year}.json` })),
+      years: [...years].map(([year, count]) => ({ year, count, url: apiPagesYearUrl(year) })),
     }),
     { headers: { 'Content-Type': 'application/json; charset=utf-8' } },
   );
