@@ -29,7 +29,7 @@ describe('browsing by clicks', () => {
     await page.waitForURL('**/articles/**');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('茌平区获评省科技创新强县');
     // Figures are marked in the text and listed in a table.
-    await expect(page.locator('mark.figure', { hasText: '1113.83亿元' }).count()).resolves.toBe(1);
+    await expect(page.locator('.body mark.figure', { hasText: '1113.83亿元' }).count()).resolves.toBe(1);
     await expect(page.getByRole('table').getByText('1113.83').count()).resolves.toBeGreaterThan(0);
 
     await page.getByRole('link', { name: '003_fe8a0c6fe09a0cab.txt' }).click();
@@ -69,17 +69,17 @@ describe('browsing by clicks', () => {
 
   it('the figures table filters by unit and sorts by value', async () => {
     await page.goto(`${baseUrl()}/figures/2025-07/`);
-    const rows = page.locator('#figure-table tbody tr:not([hidden])');
+    const rows = page.locator('[data-figure-table] tbody tr:not([hidden])');
     const all = await rows.count();
     await page.getByLabel('单位').selectOption('万吨');
-    const units = await rows.locator('td:nth-child(2)').allTextContents();
+    const units = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-unit')));
     expect(units.length).toBeGreaterThan(0);
     expect(units.length).toBeLessThan(all);
     expect(new Set(units)).toEqual(new Set(['万吨']));
     await page.getByLabel('排序').selectOption('value-desc');
-    const values = (await rows.locator('td:first-child').allTextContents()).map(Number);
+    const values = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-value'))));
     expect(values).toEqual([...values].sort((a, b) => b - a));
-    await expect(page.locator('#figure-count').textContent()).resolves.toMatch(
+    await expect(page.locator('[data-figure-count]').textContent()).resolves.toMatch(
       new RegExp(`显示 ${units.length} / ${all} 条`, 'u'),
     );
   });

@@ -18,6 +18,8 @@ export const SECTION_URLS = {
 export const homeUrl = () => SECTION_URLS.home;
 export const articleUrl = (id: string) => `/articles/${id}/`;
 export const articleJsonUrl = (id: string) => `/articles/${id}.json`;
+/** A story's figures (文中数据) as CSV. */
+export const articleCsvUrl = (id: string) => `/articles/${id}.csv`;
 /** A story opened from search results, with the words to mark. */
 export const articleHitUrl = (id: string, words: string) => `${articleUrl(id)}?hl=${encodeURIComponent(words)}`;
 export const countyUrl = (slug: string) => `/counties/${slug}/`;
@@ -28,6 +30,8 @@ export const pageUrl = (id: string) => `/pages/${id}/`;
 export const storyOnPageUrl = (pageId: string, articleId: string) => `${pageUrl(pageId)}#a-${articleId}`;
 export const reporterUrl = (slug: string) => `/reporters/${slug}/`;
 export const figuresMonthUrl = (month: string) => `/figures/${month}/`;
+/** A month's figures as CSV, beside the month's table. */
+export const figuresMonthCsvUrl = (month: string) => `/figures/${month}.csv`;
 export const searchUrl = (params: Record<string, string> = {}) => {
   const query = new URLSearchParams(params).toString();
   return query ? `${SECTION_URLS.search}?${query}` : SECTION_URLS.search;
