@@ -3,16 +3,27 @@
  * clear warning, naming the file, for anything that cannot be read. Shared by
  * the CLI and the Astro content loader.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { decodeBytes } from './parser/decode.ts';
 import { pageIdOf, parsePage, type ParsedPage } from './parser/index.ts';
 import { applyCorrections } from './corrections.ts';
-import { NO_SIDECAR, readSidecar, type Sidecar } from './sidecar.ts';
+import { NO_SIDECAR, readSidecar, sidecarPath, type Sidecar } from './sidecar.ts';
+import {
+  duplicateMessage,
+  findDuplicates,
+  fingerprintText,
+  type Duplicate,
+  type PageFingerprint,
+  type SeedCandidate,
+} from './duplicates.ts';
+import { dateFromFileName } from './parser/dates.ts';
+import { mastheadFromFileName } from './parser/masthead.ts';
 import { readInside } from './read-inside.ts';
 import type { Warning } from './schema.ts';
 
-export { readSidecar, sidecarPath } from './sidecar.ts';
+export { readSidecar } from './sidecar.ts';
+export { sidecarPath };
 
 export interface SeedProblem {
   file: string;
@@ -20,6 +31,8 @@ export interface SeedProblem {
   message: string;
   /** The file could not be read at all (as opposed to a problem inside it). */
   fatal: boolean;
+  /** Refused in favour of another file: a copy of it, or a name that is its page id. */
+  refused?: Refusal;
 }
 
 export type SeedResult =
@@ -107,13 +120,75 @@ export function idClashes(files: string[]): Map<string, string> {
 export const clashMessage = (file: string, first: string) =>
   `skipped: its page id ${pageIdOf(file)} is already ${first}'s; rename one of the two files`;
 
+/** Why a seed is left out in favour of another file (the keeper). */
+export type Refusal = { kind: 'id-clash'; keeper: string } | ({ kind: 'duplicate' } & Duplicate);
+
+const refusalMessage = (file: string, r: Refusal) =>
+  r.kind === 'id-clash' ? clashMessage(file, r.keeper) : duplicateMessage(file, r);
+
+/** A refused seed's result: nothing of it is published, and the message names both files. */
+export function refusedResult(file: string, refusal: Refusal): SeedResult {
+  const problem = { file, line: null, message: refusalMessage(file, refusal), fatal: true, refused: refusal };
+  return { ok: false, file, problem };
+}
+
+const fingerprints = new Map<string, { stamp: string; fingerprint: PageFingerprint | null }>();
+
+/** A seed's fingerprint, read again only when the file changed; null when it cannot be read as text. */
+function fingerprintOf(seedPath: string): PageFingerprint | null {
+  let stamp: string;
+  try {
+    const s = statSync(seedPath);
+    stamp = `${s.size}:${s.mtimeMs}`;
+  } catch {
+    return null;
+  }
+  const hit = fingerprints.get(seedPath);
+  if (hit?.stamp === stamp) return hit.fingerprint;
+  const read = readInside(seedPath);
+  const decoded = read.ok ? decodeBytes(read.bytes) : null;
+  const fingerprint = decoded?.ok ? fingerprintText(decoded.text) : null;
+  fingerprints.set(seedPath, { stamp, fingerprint });
+  return fingerprint;
+}
+
+/**
+ * The seeds of a folder that are not published, each with the file kept
+ * instead: a name that is another file's page id (see idClashes), and a copy
+ * of another page (see duplicates.ts). One rule for every tool: the CLI, the
+ * build and \`astro dev\` all ask here.
+ */
+export function refusedSeeds(dir: string, files: string[]): Map<string, Refusal> {
+  const refused = new Map<string, Refusal>();
+  for (const [file, keeper] of idClashes(files)) refused.set(file, { kind: 'id-clash', keeper });
+  const candidates: SeedCandidate[] = files.flatMap((file) => {
+    if (refused.has(file)) return [];
+    const seedPath = path.join(dir, file);
+    const fingerprint = fingerprintOf(seedPath);
+    if (!fingerprint) return [];
+    const named = mastheadFromFileName(file);
+    return [
+      {
+        file,
+        fingerprint,
+        hasSidecar: existsSync(sidecarPath(seedPath)),
+        namedByIssue: dateFromFileName(file) !== null || named.pageLabel !== null,
+      },
+    ];
+  });
+  for (const [file, d] of findDuplicates(candidates)) refused.set(file, { kind: 'duplicate', ...d });
+  return refused;
+}
+
 export function parseSeedDir(dir: string): SeedResult[] {
   const files = listSeedFiles(dir);
-  const clashes = idClashes(files.map((f) => path.basename(f)));
+  const refused = refusedSeeds(
+    dir,
+    files.map((f) => path.basename(f)),
+  );
   return files.map((seedPath) => {
     const file = path.basename(seedPath);
-    const first = clashes.get(file);
-    if (first === undefined) return parseSeedFile(seedPath);
-    return { ok: false, file, problem: { file, line: null, message: clashMessage(file, first), fatal: true } };
+    const refusal = refused.get(file);
+    return refusal ? refusedResult(file, refusal) : parseSeedFile(seedPath);
   });
 }
