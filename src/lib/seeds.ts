@@ -8,6 +8,7 @@ import path from 'node:path';
 import { decodeBytes } from './parser/decode.ts';
 import { pageIdOf, parsePage, type ParsedPage } from './parser/index.ts';
 import { applyCorrections } from './corrections.ts';
+import { withoutSettled } from './settled.ts';
 import { NO_SIDECAR, readSidecar, sidecarPath, type Sidecar } from './sidecar.ts';
 import {
   duplicateMessage,
@@ -31,6 +32,8 @@ export interface SeedProblem {
   message: string;
   /** The file could not be read at all (as opposed to a problem inside it). */
   fatal: boolean;
+  /** Why: empty, could not be read as text, the parser failed, or refused for another file. */
+  cause: 'empty' | 'unreadable' | 'parser' | 'refused';
   /** Refused in favour of another file: a copy of it, or a name that is its page id. */
   refused?: Refusal;
 }
@@ -49,13 +52,13 @@ export function listSeedFiles(dir: string): string[] {
 /** The damage the decoder marked, as warnings with line and column (the first few, then a count). */
 function damageWarnings(damage: Array<{ line: number; column: number }>): Warning[] {
   if (damage.length === 0) return [];
-  const shown = damage.slice(0, 5).map((d) => `line ${d.line} column ${d.column}`);
-  const more = damage.length > shown.length ? ` and ${damage.length - shown.length} more` : '';
+  const shown = damage.slice(0, 5).map((d) => `第 ${d.line} 行第 ${d.column} 列`);
+  const more = damage.length > shown.length ? ` 等 ${damage.length} 处` : '';
   return [
     {
       line: damage[0]?.line ?? null,
       code: 'encoding',
-      message: `bytes that could not be decoded are shown as � at ${shown.join(', ')}${more}: check these places against the original`,
+      message: `有无法解码的字节，显示为 �：${shown.join('、')}${more}；请对照原件核对这些地方`,
     },
   ];
 }
@@ -66,7 +69,13 @@ export function parseSeedBytes(file: string, bytes: Uint8Array, sidecar: Sidecar
     return {
       ok: false,
       file,
-      problem: { file, line: null, message: `skipped: ${decoded.message}`, fatal: decoded.reason !== 'empty' },
+      problem: {
+        file,
+        line: null,
+        message: `skipped: ${decoded.message}`,
+        fatal: decoded.reason !== 'empty',
+        cause: decoded.reason === 'empty' ? 'empty' : 'unreadable',
+      },
     };
   }
   try {
@@ -77,11 +86,11 @@ export function parseSeedBytes(file: string, bytes: Uint8Array, sidecar: Sidecar
       meta: sidecar.meta,
       warnings: [...damageWarnings(decoded.damage), ...sidecar.warnings],
     });
-    return { ok: true, file, parsed: applyCorrections(parsed, sidecar) };
+    return { ok: true, file, parsed: withoutSettled(applyCorrections(parsed, sidecar)) };
   } catch (e) {
     // A parser bug must cost one page, never the build: the page is reported and the rest go on.
     const message = `skipped: the parser failed on this page (${(e as Error).name}: ${(e as Error).message}); please report it with the file`;
-    return { ok: false, file, problem: { file, line: null, message, fatal: true } };
+    return { ok: false, file, problem: { file, line: null, message, fatal: true, cause: 'parser' } };
   }
 }
 
@@ -90,7 +99,7 @@ export function readSeed(seedPath: string): { ok: true; bytes: Uint8Array } | { 
   const file = path.basename(seedPath);
   const read = readInside(seedPath);
   if (read.ok) return read;
-  const problem = { file, line: null, message: `skipped: ${read.reason}`, fatal: true };
+  const problem = { file, line: null, message: `skipped: ${read.reason}`, fatal: true, cause: 'unreadable' as const };
   return { ok: false, result: { ok: false, file, problem } };
 }
 
@@ -128,7 +137,8 @@ const refusalMessage = (file: string, r: Refusal) =>
 
 /** A refused seed's result: nothing of it is published, and the message names both files. */
 export function refusedResult(file: string, refusal: Refusal): SeedResult {
-  const problem = { file, line: null, message: refusalMessage(file, refusal), fatal: true, refused: refusal };
+  const message = refusalMessage(file, refusal);
+  const problem = { file, line: null, message, fatal: true, cause: 'refused' as const, refused: refusal };
   return { ok: false, file, problem };
 }
 

@@ -94,7 +94,7 @@ export function parsePage(input: ParseInput): ParsedPage {
   const cleaned = [...new Set(corrections.map((c) => c.line ?? 0))];
   if (cleaned.length > 0) {
     file.message(
-      `control characters removed on ${cleaned.length} line(s): ${cleaned.slice(0, 5).join(', ')}${cleaned.length > 5 ? ' …' : ''}`,
+      `去掉了 ${cleaned.length} 行里的控制字符（control characters）：第 ${cleaned.slice(0, 5).join('、')}${cleaned.length > 5 ? ' 等' : ''} 行`,
       { place: { line: cleaned[0] ?? 1, column: 1 }, ruleId: 'encoding' },
     );
   }
