@@ -130,7 +130,7 @@ export function mastheadFromFolio(furniture: ReadonlyArray<{ line: number; text:
 /** The page's 报名, 版次 and 版名, strongest source first, each with where it came from. */
 export function readMasthead(input: {
   file: string;
-  meta?: PageMeta | null;
+  meta?: PageMeta | null | undefined;
   furniture: ReadonlyArray<{ line: number; text: string }>;
 }): Masthead {
   const fromMeta: Facts = {
