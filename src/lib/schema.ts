@@ -150,7 +150,7 @@ export const Page = z.object({
   dateSource: DateSource,
   /** 报名: 聊城日报, 大众日报. */
   edition: z.string().nullable(),
-  /** 版次 as printed: A3, 5 (第5版), C02. */
+  /** 版次 in one spelling (parser/page-label.ts): A3 (A03), 5 (第5版), C2 (C02). */
   pageLabel: z.string().nullable(),
   /** 版名: 要闻, 今日聊城·城事. */
   section: z.string().nullable(),

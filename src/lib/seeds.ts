@@ -3,16 +3,28 @@
  * clear warning, naming the file, for anything that cannot be read. Shared by
  * the CLI and the Astro content loader.
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { decodeBytes } from './parser/decode.ts';
 import { pageIdOf, parsePage, type ParsedPage } from './parser/index.ts';
 import { applyCorrections } from './corrections.ts';
-import { NO_SIDECAR, readSidecar, type Sidecar } from './sidecar.ts';
+import { withoutSettled } from './settled.ts';
+import { NO_SIDECAR, readSidecar, sidecarPath, type Sidecar } from './sidecar.ts';
+import {
+  duplicateMessage,
+  findDuplicates,
+  fingerprintText,
+  type Duplicate,
+  type PageFingerprint,
+  type SeedCandidate,
+} from './duplicates.ts';
+import { dateFromFileName } from './parser/dates.ts';
+import { mastheadFromFileName } from './parser/masthead.ts';
 import { readInside } from './read-inside.ts';
 import type { Warning } from './schema.ts';
 
-export { readSidecar, sidecarPath } from './sidecar.ts';
+export { readSidecar } from './sidecar.ts';
+export { sidecarPath };
 
 export interface SeedProblem {
   file: string;
@@ -20,6 +32,10 @@ export interface SeedProblem {
   message: string;
   /** The file could not be read at all (as opposed to a problem inside it). */
   fatal: boolean;
+  /** Why: empty, could not be read as text, the parser failed, or refused for another file. */
+  cause: 'empty' | 'unreadable' | 'parser' | 'refused';
+  /** Refused in favour of another file: a copy of it, or a name that is its page id. */
+  refused?: Refusal;
 }
 
 export type SeedResult =
@@ -36,13 +52,13 @@ export function listSeedFiles(dir: string): string[] {
 /** The damage the decoder marked, as warnings with line and column (the first few, then a count). */
 function damageWarnings(damage: Array<{ line: number; column: number }>): Warning[] {
   if (damage.length === 0) return [];
-  const shown = damage.slice(0, 5).map((d) => `line ${d.line} column ${d.column}`);
-  const more = damage.length > shown.length ? ` and ${damage.length - shown.length} more` : '';
+  const shown = damage.slice(0, 5).map((d) => `第 ${d.line} 行第 ${d.column} 列`);
+  const more = damage.length > shown.length ? ` 等 ${damage.length} 处` : '';
   return [
     {
       line: damage[0]?.line ?? null,
       code: 'encoding',
-      message: `bytes that could not be decoded are shown as � at ${shown.join(', ')}${more}: check these places against the original`,
+      message: `有无法解码的字节，显示为 �：${shown.join('、')}${more}；请对照原件核对这些地方`,
     },
   ];
 }
@@ -53,7 +69,13 @@ export function parseSeedBytes(file: string, bytes: Uint8Array, sidecar: Sidecar
     return {
       ok: false,
       file,
-      problem: { file, line: null, message: `skipped: ${decoded.message}`, fatal: decoded.reason !== 'empty' },
+      problem: {
+        file,
+        line: null,
+        message: `skipped: ${decoded.message}`,
+        fatal: decoded.reason !== 'empty',
+        cause: decoded.reason === 'empty' ? 'empty' : 'unreadable',
+      },
     };
   }
   try {
@@ -64,11 +86,11 @@ export function parseSeedBytes(file: string, bytes: Uint8Array, sidecar: Sidecar
       meta: sidecar.meta,
       warnings: [...damageWarnings(decoded.damage), ...sidecar.warnings],
     });
-    return { ok: true, file, parsed: applyCorrections(parsed, sidecar) };
+    return { ok: true, file, parsed: withoutSettled(applyCorrections(parsed, sidecar)) };
   } catch (e) {
     // A parser bug must cost one page, never the build: the page is reported and the rest go on.
     const message = `skipped: the parser failed on this page (${(e as Error).name}: ${(e as Error).message}); please report it with the file`;
-    return { ok: false, file, problem: { file, line: null, message, fatal: true } };
+    return { ok: false, file, problem: { file, line: null, message, fatal: true, cause: 'parser' } };
   }
 }
 
@@ -77,7 +99,7 @@ export function readSeed(seedPath: string): { ok: true; bytes: Uint8Array } | { 
   const file = path.basename(seedPath);
   const read = readInside(seedPath);
   if (read.ok) return read;
-  const problem = { file, line: null, message: `skipped: ${read.reason}`, fatal: true };
+  const problem = { file, line: null, message: `skipped: ${read.reason}`, fatal: true, cause: 'unreadable' as const };
   return { ok: false, result: { ok: false, file, problem } };
 }
 
@@ -107,13 +129,76 @@ export function idClashes(files: string[]): Map<string, string> {
 export const clashMessage = (file: string, first: string) =>
   `skipped: its page id ${pageIdOf(file)} is already ${first}'s; rename one of the two files`;
 
+/** Why a seed is left out in favour of another file (the keeper). */
+export type Refusal = { kind: 'id-clash'; keeper: string } | ({ kind: 'duplicate' } & Duplicate);
+
+const refusalMessage = (file: string, r: Refusal) =>
+  r.kind === 'id-clash' ? clashMessage(file, r.keeper) : duplicateMessage(file, r);
+
+/** A refused seed's result: nothing of it is published, and the message names both files. */
+export function refusedResult(file: string, refusal: Refusal): SeedResult {
+  const message = refusalMessage(file, refusal);
+  const problem = { file, line: null, message, fatal: true, cause: 'refused' as const, refused: refusal };
+  return { ok: false, file, problem };
+}
+
+const fingerprints = new Map<string, { stamp: string; fingerprint: PageFingerprint | null }>();
+
+/** A seed's fingerprint, read again only when the file changed; null when it cannot be read as text. */
+function fingerprintOf(seedPath: string): PageFingerprint | null {
+  let stamp: string;
+  try {
+    const s = statSync(seedPath);
+    stamp = `${s.size}:${s.mtimeMs}`;
+  } catch {
+    return null;
+  }
+  const hit = fingerprints.get(seedPath);
+  if (hit?.stamp === stamp) return hit.fingerprint;
+  const read = readInside(seedPath);
+  const decoded = read.ok ? decodeBytes(read.bytes) : null;
+  const fingerprint = decoded?.ok ? fingerprintText(decoded.text) : null;
+  fingerprints.set(seedPath, { stamp, fingerprint });
+  return fingerprint;
+}
+
+/**
+ * The seeds of a folder that are not published, each with the file kept
+ * instead: a name that is another file's page id (see idClashes), and a copy
+ * of another page (see duplicates.ts). One rule for every tool: the CLI, the
+ * build and \`astro dev\` all ask here.
+ */
+export function refusedSeeds(dir: string, files: string[]): Map<string, Refusal> {
+  const refused = new Map<string, Refusal>();
+  for (const [file, keeper] of idClashes(files)) refused.set(file, { kind: 'id-clash', keeper });
+  const candidates: SeedCandidate[] = files.flatMap((file) => {
+    if (refused.has(file)) return [];
+    const seedPath = path.join(dir, file);
+    const fingerprint = fingerprintOf(seedPath);
+    if (!fingerprint) return [];
+    const named = mastheadFromFileName(file);
+    return [
+      {
+        file,
+        fingerprint,
+        hasSidecar: existsSync(sidecarPath(seedPath)),
+        namedByIssue: dateFromFileName(file) !== null || named.pageLabel !== null,
+      },
+    ];
+  });
+  for (const [file, d] of findDuplicates(candidates)) refused.set(file, { kind: 'duplicate', ...d });
+  return refused;
+}
+
 export function parseSeedDir(dir: string): SeedResult[] {
   const files = listSeedFiles(dir);
-  const clashes = idClashes(files.map((f) => path.basename(f)));
+  const refused = refusedSeeds(
+    dir,
+    files.map((f) => path.basename(f)),
+  );
   return files.map((seedPath) => {
     const file = path.basename(seedPath);
-    const first = clashes.get(file);
-    if (first === undefined) return parseSeedFile(seedPath);
-    return { ok: false, file, problem: { file, line: null, message: clashMessage(file, first), fatal: true } };
+    const refusal = refused.get(file);
+    return refusal ? refusedResult(file, refusal) : parseSeedFile(seedPath);
   });
 }

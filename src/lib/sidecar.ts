@@ -7,7 +7,12 @@ import path from 'node:path';
 import { decodeBytes } from './parser/decode.ts';
 import { withoutControls } from './parser/clean-text.ts';
 import { readInside } from './read-inside.ts';
-import { ArticleFix, LeftoverMove, PageMeta, type Warning } from './schema.ts';
+import { ArticleFix, FIRST_YEAR, LAST_YEAR, LeftoverMove, PageMeta, type Warning } from './schema.ts';
+import { allCountyRefs } from './parser/gazetteer.ts';
+import { closestName, countyMeant, isoDateFrom } from './sidecar-hints.ts';
+
+/** A county as the records take it: a slug or a name (linqing, 临清市, 市级). */
+const isCountyName = (value: string) => allCountyRefs().some((c) => c.slug === value || c.name === value);
 
 export interface Fix {
   id: string;
@@ -62,18 +67,66 @@ function literalIndex(text: string) {
       const offset = list[firstAtOrAfter(list, from)];
       return offset === undefined ? null : firstAtOrAfter(lineStarts, offset + 1);
     },
-    /** The position of "key"'s first appearance, or -1. */
-    offsetOf: (key: string) => at.get(JSON.stringify(key))?.[0] ?? -1,
+    /** The position of "key"'s first appearance at or after a position, or -1. */
+    offsetOf(key: string, from = 0): number {
+      const list = at.get(JSON.stringify(key)) ?? [];
+      return list[firstAtOrAfter(list, from)] ?? -1;
+    },
   };
 }
 
-const issues = (e: { issues: Array<{ path: PropertyKey[]; message: string }> }) =>
-  e.issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; ');
+/** The fields a sidecar may hold at its top level and in a correction, for suggestions. */
+const PAGE_FIELDS = [...Object.keys(PageMeta.shape), 'corrections', 'moveLeftovers'];
+const FIX_FIELDS = Object.keys(ArticleFix.shape);
+const BYLINE_FIELDS = ['reporters', 'correspondents', 'photographers', 'authors'];
+
+const didYouMean = (typed: string, names: readonly string[]) => {
+  const near = closestName(typed, names);
+  return near ? `（是不是「${near}」？）` : '';
+};
+
+/** A page field one slip away, or a correction's field written at the top by mistake. */
+function pageFieldHint(key: string): string {
+  const page = didYouMean(key, PAGE_FIELDS);
+  if (page) return page;
+  const fix = closestName(key, FIX_FIELDS);
+  return fix ? `（「${fix}」是对单篇文章的更正，要写在 corrections 里那篇文章的编号下面）` : '';
+}
+
+type Issue = { code: string; path: PropertyKey[]; message: string; keys?: string[]; values?: unknown[] };
+
+/** One zod issue as an editor reads it, with what to write instead where that is clear. */
+function explain(issue: Issue, value: unknown): string {
+  const at = issue.path.map(String).join('.');
+  if (issue.code === 'unrecognized_keys') {
+    const known = at === 'byline' ? BYLINE_FIELDS : FIX_FIELDS;
+    return (issue.keys ?? []).map((k) => `不认识的字段「${k}」${didYouMean(k, known)}`).join('；');
+  }
+  const field = at || '值';
+  if (field === 'date' || field.endsWith('.date')) {
+    const meant = typeof value === 'string' ? isoDateFrom(value) : null;
+    return meant && meant !== value
+      ? `date「${String(value)}」应写成「${meant}」`
+      : `date「${String(value)}」不是 ${FIRST_YEAR}–${LAST_YEAR} 年间的日期（应写成 2025-07-08 这样）`;
+  }
+  if (issue.code === 'invalid_value' && issue.values)
+    return `${field} 只能是 ${issue.values.map((v) => JSON.stringify(v)).join('、')}`;
+  return `${field}：${issue.message}`;
+}
+
+const explainAll = (e: { issues: Issue[] }, value: (path: PropertyKey[]) => unknown) =>
+  e.issues.map((i) => explain(i, value(i.path))).join('；');
+
+const valueAt = (root: unknown, at: PropertyKey[]) =>
+  at.reduce<unknown>(
+    (v, k) => (typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[k] : undefined),
+    root,
+  );
 
 export function parseSidecarText(name: string, text: string): Sidecar {
   const out: Sidecar = { name, meta: null, fixes: [], moves: [], warnings: [] };
   const warn = (line: number | null, message: string) =>
-    out.warnings.push({ line, code: 'meta', message: `${name}${line ? ` line ${line}` : ''}: ${message}` });
+    out.warnings.push({ line, code: 'meta', message: `${name}${line ? ` 第 ${line} 行` : ''}：${message}` });
   let json: unknown;
   let controls = 0;
   try {
@@ -88,35 +141,49 @@ export function parseSidecarText(name: string, text: string): Sidecar {
     const pos = /position (\d+)/u.exec(String(e))?.[1];
     warn(
       pos ? text.slice(0, Number(pos)).split('\n').length : null,
-      `not valid JSON (${(e as Error).message}); ignored`,
+      `不是有效的 JSON（${(e as Error).message}），整个文件未使用：检查引号、逗号和括号`,
     );
     return out;
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    warn(1, 'must be a JSON object; ignored');
+    warn(1, '应当是一个 JSON 对象 { … }，整个文件未使用');
     return out;
   }
-  if (controls > 0) warn(null, `${controls} control character(s) removed from its text`);
+  if (controls > 0) warn(null, `去掉了 ${controls} 个控制字符（control characters）`);
   const { lineOf, offsetOf } = literalIndex(text);
   const { corrections, moveLeftovers, ...facts } = json as Record<string, unknown>;
   const meta: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(facts)) {
     const checked = PageMeta.safeParse({ [key]: value });
     if (checked.success) Object.assign(meta, checked.data);
-    else if (!['date', 'edition', 'page', 'section'].includes(key)) warn(lineOf(key), `unknown field ${key}; ignored`);
-    else warn(lineOf(key), `${issues(checked.error)}; ignored`);
+    else if (!(key in PageMeta.shape)) warn(lineOf(key), `不认识的字段「${key}」，已忽略${pageFieldHint(key)}`);
+    else warn(lineOf(key), `${explainAll(checked.error, () => value)}；已忽略`);
   }
   out.meta = meta as PageMeta;
   if (corrections !== undefined) {
     if (typeof corrections !== 'object' || corrections === null || Array.isArray(corrections)) {
-      warn(lineOf('corrections'), 'corrections must be an object of article id → corrections; ignored');
+      warn(lineOf('corrections'), 'corrections 应当写成 { "文章编号": { 要改的字段 } }，已忽略');
     } else {
       const from = Math.max(0, offsetOf('corrections'));
       for (const [id, value] of Object.entries(corrections as Record<string, unknown>)) {
         const line = lineOf(id, from);
         const checked = ArticleFix.safeParse(value);
-        if (checked.success) out.fixes.push({ id, fix: checked.data, line });
-        else warn(line, `correction for ${id}: ${issues(checked.error)}; not applied`);
+        if (!checked.success) {
+          warn(line, `对 ${id} 的更正：${explainAll(checked.error, (at) => valueAt(value, at))}；这条更正未应用`);
+          continue;
+        }
+        const fix = checked.data;
+        // A county the records cannot hold: that one change is left out, with what was meant.
+        if (typeof fix.county === 'string' && !isCountyName(fix.county)) {
+          const meant = countyMeant(fix.county);
+          const hint = meant ? `；应写成「${meant}」` : '（应写县区名，如 临清市、阳谷县、市级）';
+          warn(
+            lineOf('county', Math.max(0, offsetOf(id, from))) ?? line,
+            `对 ${id} 的更正：county「${fix.county}」不是县区名，这一项未应用${hint}`,
+          );
+          delete fix.county;
+        }
+        out.fixes.push({ id, fix, line });
       }
     }
   }
@@ -127,7 +194,11 @@ export function parseSidecarText(name: string, text: string): Sidecar {
       const checked = LeftoverMove.safeParse(value);
       const line = lineOf('line', from) ?? lineOf('moveLeftovers');
       if (checked.success) out.moves.push({ ...checked.data, sidecarLine: line });
-      else warn(line, `moveLeftovers[${i}]: ${issues(checked.error)}; not applied`);
+      else
+        warn(
+          line,
+          `moveLeftovers 第 ${i + 1} 项：${explainAll(checked.error, (at) => valueAt(value, at))}；未移动（应写成 { "line": 行号, "to": "文章编号" }）`,
+        );
     });
   }
   return out;
@@ -146,6 +217,6 @@ export function readSidecar(seedPath: string): Sidecar {
   const decoded = read.ok ? decodeBytes(read.bytes) : null;
   if (decoded?.ok) return parseSidecarText(name, decoded.text);
   const why = decoded && !decoded.ok ? decoded.message : read.ok ? '' : read.reason;
-  const message = `${name}: ${why}; ignored`;
+  const message = `${name}：无法读取（${why}），未使用`;
   return { ...NO_SIDECAR, name, warnings: [{ line: null, code: 'meta', message }] };
 }

@@ -86,7 +86,7 @@ describe('a damaged byte', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.parsed.page.warnings).toContainEqual(
-      expect.objectContaining({ code: 'encoding', line: 3, message: expect.stringMatching(/line 3 column \d+/u) }),
+      expect.objectContaining({ code: 'encoding', line: 3, message: expect.stringMatching(/第 3 行第 \d+ 列/u) }),
     );
     expect(result.parsed.articles.length).toBe(8);
   });
@@ -203,7 +203,9 @@ describe('sidecars', () => {
   it('turn a date the records cannot hold into a warning, and the page builds', () => {
     for (const date of ['1899-12-31', '2201-01-01']) {
       writeFileSync(meta, JSON.stringify({ date, page: 'A3' }, null, 2));
-      expect(readSidecar(seedPath).warnings[0]?.message).toMatch(/^page\.meta\.json line 2: date: /u);
+      expect(readSidecar(seedPath).warnings[0]?.message).toMatch(
+        /^page\.meta\.json 第 2 行：date「\d{4}-\d{2}-\d{2}」不是 1900–2200 年间的日期/u,
+      );
       const [result] = parseSeedDir(dir);
       expect(result?.ok && result.parsed.page).toMatchObject({ pageLabel: 'A3', dateSource: 'text' });
     }
@@ -255,7 +257,7 @@ describe('files from outside seeds/', () => {
     expect(dangling?.ok).toBe(false);
     const good = byFile.get('good.txt');
     expect(good?.ok && good.parsed.page.warnings).toContainEqual(
-      expect.objectContaining({ code: 'meta', message: expect.stringMatching(/good\.meta\.json: a link/u) }),
+      expect.objectContaining({ code: 'meta', message: expect.stringMatching(/good\.meta\.json：无法读取（a link/u) }),
     );
     expect(JSON.stringify(results)).not.toMatch(/SECRET-MARKER|root:x/u);
   });

@@ -42,27 +42,10 @@ describe('a page that once stopped every tool', () => {
     expect(parsed.status).toBe(0);
     expect(JSON.parse(parsed.stdout).pages.map((p: { file: string }) => p.file)).toEqual(['good.txt', 'x.txt']);
     const checked = run('check-seeds.ts', ['--seeds', dir]);
-    expect(checked.status).toBe(0);
-    expect(checked.stdout).toMatch(/good\.txt: 8 articles/u);
-  });
-});
-
-describe('npm run check:seeds', () => {
-  it('lists articles and warnings with line numbers, exit 0', () => {
-    const r = run('check-seeds.ts', ['--seeds', SEEDS_DIR]);
-    expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/000_84d0d68a418f73b1\.txt: 8 articles/u);
-    expect(r.stdout).toMatch(/line 92: no-county: no county: 「数字“晨星”照亮制造业转型未来」/u);
-  });
-
-  it('exits non-zero only when a file cannot be read at all', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'check-'));
-    writeFileSync(path.join(dir, 'empty.txt'), '');
-    expect(run('check-seeds.ts', ['--seeds', dir]).status).toBe(0);
-    writeFileSync(path.join(dir, 'binary.txt'), new Uint8Array([0, 1, 2]));
-    const r = run('check-seeds.ts', ['--seeds', dir]);
-    expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/binary\.txt: skipped/u);
+    // Both dates are only guessed from the text: that blocks publishing; nothing crashed.
+    expect(checked.status).toBe(1);
+    expect(checked.stdout).toMatch(/good\.txt：.*\n.*\n {2}8 篇稿件/u);
+    expect(checked.stdout).toMatch(/x\.txt：/u);
   });
 });
 
@@ -83,20 +66,6 @@ describe('npm run make-corpus', () => {
     const r = run('make-corpus.ts', ['lots']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/usage: npm run make-corpus -- N DIR/u);
-  });
-});
-
-describe('npm run check:seeds on real pages', () => {
-  it('shows the doubtful story boundaries and unsure stories first, in Chinese, before the other warnings', () => {
-    const real = path.join(root, 'tests/fixtures/real/pages');
-    const r = run('check-seeds.ts', ['--seeds', real]);
-    expect(r.status).toBe(0);
-    const page = (name: string) => r.stdout.split(/\n(?=[!✓✗] )/u).find((p) => p.includes(` ${name}:`)) ?? '';
-    const rain = page('20130509_L04.txt');
-    expect(rain).toMatch(/\? 第 \d+ 行 分篇存疑：这里接着上一篇，另一种读法只差 [0-9.]+ 分/u);
-    expect(rain.indexOf('分篇存疑')).toBeLessThan(rain.indexOf('no-county'));
-    expect(page('20230922_A2.txt')).toMatch(/\? 第 17–17 行「8月28日,工人在东昌府区堂邑镇」分篇把握 25%/u);
-    expect(r.stdout).toMatch(/\d+ articles, \d+ warnings \(\d+ doubtful story boundaries\)/u);
   });
 });
 

@@ -92,7 +92,7 @@ describe('sidecars', () => {
     writeFileSync(path.join(dir, 'page.meta.json'), '{\n  "date": "2025-07-08",\n  oops\n}');
     const { meta, warnings } = readSidecar(seedPath);
     expect(meta).toBeNull();
-    expect(warnings[0]?.message).toMatch(/^page\.meta\.json line 3: not valid JSON/u);
+    expect(warnings[0]?.message).toMatch(/^page\.meta\.json 第 3 行：不是有效的 JSON/u);
     expect(warnings[0]?.line).toBe(3);
     const [result] = parseSeedDir(dir);
     expect(result?.ok && result.parsed.page.warnings.some((w) => w.code === 'meta')).toBe(true);
@@ -106,8 +106,8 @@ describe('sidecars', () => {
     const { meta, warnings } = readSidecar(seedPath);
     expect(meta).toEqual({ page: 'A2' });
     expect(warnings.map((w) => w.message)).toEqual([
-      expect.stringMatching(/^page\.meta\.json line 2: date: /u),
-      expect.stringMatching(/^page\.meta\.json line 3: unknown field colour/u),
+      expect.stringMatching(/^page\.meta\.json 第 2 行：date「2025-13-01」不是 1900–2200 年间的日期/u),
+      'page.meta.json 第 3 行：不认识的字段「colour」，已忽略',
     ]);
   });
 });

@@ -185,3 +185,51 @@ describe('incremental rebuilds', () => {
     expect(parseCount() - before).toBe(3);
   });
 });
+
+describe('a page copied under a second name', () => {
+  it('is published once, the copy refused by name; deleting the kept file publishes the copy', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'site-'));
+    const seeds = path.join(root, 'seeds');
+    mkdirSync(seeds);
+    writeFileSync(path.join(seeds, '2025-07-08_A3.txt'), seed('000').text);
+    writeFileSync(path.join(seeds, '2025-07-08_A3 - 副本.txt'), seed('000').text.replace(/\n/gu, '\r\n'));
+    const meta = new Map<string, string>();
+    const pages = fakeContext(root, meta);
+    const articles = fakeContext(root, new Map());
+    await seedLoader({ base: 'seeds', kind: 'pages' }).load(pages.ctx);
+    await seedLoader({ base: 'seeds', kind: 'articles' }).load(articles.ctx);
+    expect([...pages.entries.values()].map((e) => e.data.file)).toEqual(['2025-07-08_A3.txt']);
+    expect(articles.entries.size).toBe(8);
+    expect(pages.log).toContainEqual(
+      'error 2025-07-08_A3 - 副本.txt: skipped: the same text as 2025-07-08_A3.txt, which is published instead; ' +
+        'delete 2025-07-08_A3 - 副本.txt if it is a copy, or change it if it is really another page',
+    );
+    rmSync(path.join(seeds, '2025-07-08_A3.txt'));
+    await seedLoader({ base: 'seeds', kind: 'pages' }).load(pages.ctx);
+    expect([...pages.entries.values()].map((e) => e.data.file)).toEqual(['2025-07-08_A3 - 副本.txt']);
+  });
+
+  it('in astro dev, is refused the moment it is saved, and published when the original goes', async () => {
+    const { root, seeds } = projectWith(['000', '001']);
+    const handlers = new Map<string, (p: string) => void>();
+    const watcher = { add: () => undefined, on: (event: string, fn: (p: string) => void) => handlers.set(event, fn) };
+    const dev = fakeContext(root);
+    const ctx = { ...dev.ctx, watcher } as unknown as LoaderContext;
+    await seedLoader({ base: 'seeds', kind: 'articles' }).load(ctx);
+    expect(dev.entries.size).toBe(8 + 10);
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
+
+    const copy = path.join(seeds, 'zz-copy.txt');
+    writeFileSync(copy, seed('001').text);
+    handlers.get('add')?.(copy);
+    await settle();
+    expect(dev.entries.size).toBe(8 + 10);
+
+    const original = path.join(seeds, seed('001').file);
+    rmSync(original);
+    handlers.get('unlink')?.(original);
+    await settle();
+    expect(dev.entries.size).toBe(8 + 10);
+    expect([...dev.entries.keys()].filter((id) => id.startsWith('zz-copy-'))).toHaveLength(10);
+  });
+});

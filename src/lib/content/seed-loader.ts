@@ -10,8 +10,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { Article, Page } from '../schema.ts';
 import { PARSER_VERSION } from '../parser/version.ts';
 import { currentKey, parseSeedCached, warmParseCache } from '../parse-cache.ts';
-import { clashMessage, idClashes } from '../seeds.ts';
-import { pageIdOf } from '../parser/page-id.ts';
+import { refusedResult, refusedSeeds, type Refusal } from '../seeds.ts';
 
 type Kind = 'articles' | 'pages';
 
@@ -61,19 +60,20 @@ export function seedLoader(options: { base: string; kind: Kind }): Loader {
       );
       const saveIds = () => meta.set('ids-by-file', JSON.stringify([...idsByFile]));
 
-      /** Syncs one seed; `first` is the file that keeps its page id when the two share one (see idClashes). */
-      const syncFile = async (file: string, first: string | undefined) => {
+      /** Syncs one seed; `refusal` says which file is published instead of it (a copy, or a shared page id). */
+      const syncFile = async (file: string, refusal: Refusal | undefined) => {
         const seedPath = path.join(base, file);
         // Unchanged since the records were stored (same bytes, sidecar and parser): nothing to do.
         const key = existsSync(seedPath) ? currentKey(seedPath) : null;
         const stored = idsByFile.get(file);
         const unchanged = key && meta.get(`key:${file}`) === key && stored?.every((id) => store.has(id));
-        if (unchanged && first === undefined) return;
+        if (unchanged && refusal === undefined) return;
         let records: ReturnType<typeof recordsOf> = [];
         try {
-          // A deleted seed leaves no records behind; nor does one refused for another's page id.
-          if (first !== undefined) {
-            if (options.kind === 'pages') logger.error(`${file}: ${clashMessage(file, first)}`);
+          // A deleted seed leaves no records behind; nor does one refused for another file.
+          if (refusal !== undefined) {
+            const result = refusedResult(file, refusal);
+            if (options.kind === 'pages' && !result.ok) logger.error(`${file}: ${result.problem.message}`);
           } else if (existsSync(seedPath)) records = recordsOf(options.kind, seedPath, ctx);
         } catch (e) {
           logger.error(
@@ -97,14 +97,23 @@ export function seedLoader(options: { base: string; kind: Kind }): Loader {
         else meta.delete(`key:${file}`);
       };
 
+      /** What was refused at the last sync, so a change elsewhere can free or refuse a file. */
+      let lastRefused = new Map<string, Refusal>();
+      const sameRefusal = (a: Refusal | undefined, b: Refusal | undefined) => JSON.stringify(a) === JSON.stringify(b);
+
       /**
-       * Syncs seeds in an order that keeps a shared page id with its owner:
-       * a refused file's old records are dropped before the owner's are written.
+       * Syncs seeds, with every file whose refusal a change made or lifted,
+       * refused files first: their old records go before the keeper's are written.
        */
       const syncInOrder = async (files: string[]) => {
-        const clashes = idClashes(readdirSync(base).filter(isSeed));
-        const refusedFirst = [...files].sort((a, b) => Number(clashes.has(b)) - Number(clashes.has(a)));
-        for (const file of refusedFirst) await syncFile(file, clashes.get(file));
+        const all = readdirSync(base).filter(isSeed).sort();
+        const refused = refusedSeeds(base, all);
+        const touched = new Set(files);
+        for (const f of new Set([...refused.keys(), ...lastRefused.keys()]))
+          if (!sameRefusal(refused.get(f), lastRefused.get(f))) touched.add(f);
+        lastRefused = refused;
+        const refusedFirst = [...touched].sort((a, b) => Number(refused.has(b)) - Number(refused.has(a)));
+        for (const file of refusedFirst) await syncFile(file, refused.get(file));
       };
 
       const files = readdirSync(base).filter(isSeed).sort();
@@ -137,9 +146,8 @@ export function seedLoader(options: { base: string; kind: Kind }): Loader {
           file,
           setTimeout(() => {
             pending.delete(file);
-            // With any file that shares its page id, so the id stays with the file that keeps it.
-            const sharers = readdirSync(base).filter((f) => isSeed(f) && f !== file && pageIdOf(f) === pageIdOf(file));
-            void syncInOrder([file, ...sharers]).then(() => {
+            // With every file whose refusal the change made or lifted (a copy, a shared page id).
+            void syncInOrder([file]).then(() => {
               saveIds();
               logger.info(`reloaded ${file}`);
             });

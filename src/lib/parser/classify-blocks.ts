@@ -17,6 +17,7 @@ import {
 } from './bylines.ts';
 import { countSentenceStops, displayWidth, endsSentence } from './text.ts';
 import { FOLIO_DATE } from './dates.ts';
+import { readFolioLine } from './masthead.ts';
 
 const JUMP = /[（(]\s*(?:下转|上接|转|接)第?\s*[A-Za-z]?\d{1,2}\s*版[^（）()]{0,8}[）)]\s*$/u;
 /** 更多…请见…, 扫码下载…, 扫描二维码…: a promo line (扫码 inside a sentence is text: 市民扫码注册). */
@@ -47,6 +48,11 @@ function isFurniture(text: string): boolean {
   const t = text.trim();
   if (PAGE_LABEL.test(t)) return true;
   if (FOLIO_CREDITS.test(t) || CONTACT.test(t)) return true;
+  // 聊城日报 第3版 今日聊城·城事: a folio that names its paper or its 第N版.
+  if (t.length <= 40 && /版|报/u.test(t)) {
+    const folio = readFolioLine(t);
+    if (folio?.pageLabel && (folio.edition || /^第/u.test(t))) return true;
+  }
   if (t.length <= 40 && PROMO.test(t)) return true;
   return t.length <= 60 && FOLIO_DATE.test(t) && !endsSentence(t);
 }

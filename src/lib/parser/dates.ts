@@ -5,6 +5,7 @@
  */
 import { isPaperYear, type DateSource } from '../schema.ts';
 import { asciiDigits } from './text.ts';
+import { normalisePageLabel } from './page-label.ts';
 
 export interface MonthDay {
   month: number;
@@ -43,14 +44,34 @@ export function isoDate(year: number, month: number, day: number): string | null
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-/** 2025-07-08_A3.txt, 20250708.txt, 大众日报_2025.07.08_05.txt */
+/**
+ * The date in a file name, as exports and editors write it: 2025-07-08,
+ * 20250708, 2025.07.08, 2025-7-8, 2025.7.8, 2025年7月8日, 2025年07月08日,
+ * 2025 年 7 月 8 日. A month or day of one digit needs a separator around it.
+ */
+const NAME_DATES = [
+  /(?<![0-9])((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?(?![0-9])/u,
+  /(?<![0-9])((?:19|20)\d{2})([-_./])(\d{1,2})\2(\d{1,2})(?![0-9])/u,
+  /(?<![0-9])((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?![0-9])/u,
+];
+
+/** The page label right after the date: _A3, _05, 第3版, 3版, A3版, -C02. */
+const LABEL_AFTER_DATE =
+  /^[-_.\s]*(第\s*[0-9一二两三四五六七八九十]{1,3}\s*版|[A-Za-z]{0,2}\d{1,3}\s*版|[A-Za-z]?\d{1,3}|[A-Za-z]\d{0,3})(?=[-_.\s]|\p{Script=Han}|$)/u;
+
+/** 2025-07-08_A3.txt, 20250708.txt, 大众日报_2025.07.08_05.txt, 2025年7月8日 第3版.txt */
 export function dateFromFileName(name: string): { date: string; pageLabel: string | null } | null {
-  const m = /(?:^|[^0-9])((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?![0-9])(.*)$/u.exec(name);
-  if (!m) return null;
-  const date = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  if (!date) return null;
-  const label = /^[-_ ]+([A-Za-z]?\d{1,3}|[A-Za-z]\d{0,3})(?=[-_. ]|$)/u.exec(m[4] ?? '');
-  return { date, pageLabel: label?.[1]?.toUpperCase() ?? null };
+  const stem = name.normalize('NFKC').replace(/\.[^.]*$/u, '');
+  for (const pattern of NAME_DATES) {
+    const m = pattern.exec(stem);
+    if (!m) continue;
+    const [year, month, day] = m[2] && /^[-_./]$/u.test(m[2]) ? [m[1], m[3], m[4]] : [m[1], m[2], m[3]];
+    const date = isoDate(Number(year), Number(month), Number(day));
+    if (!date) return null;
+    const label = LABEL_AFTER_DATE.exec(stem.slice(m.index + m[0].length));
+    return { date, pageLabel: label?.[1] ? normalisePageLabel(label[1]) : null };
+  }
+  return null;
 }
 
 /** A year alone in a file name (c_2018_dzrb.txt, 2023/A3.txt): the page's year when no full date is given. */

@@ -19,6 +19,7 @@ import fixOcr from './ocr.ts';
 import classifyBlocks from './classify-blocks.ts';
 import segmentArticles from './segment.ts';
 import compileRecords, { finishArticles, leadDates, type PageDraft } from './records.ts';
+import { readMasthead } from './masthead.ts';
 import { dateFromFileName, folioDate, issueDateFromText, yearFromFileName, type IssueDate } from './dates.ts';
 
 export { PARSER_VERSION } from './version.ts';
@@ -61,31 +62,19 @@ export function roleBlocks(pageText: string): BlockNode[] {
 
 const isPageTree = (node: Node): node is PageTree => node.type === 'page';
 
-function issueDateOf(input: ParseInput, text: string, draft: PageDraft): IssueDate & { pageLabel: string | null } {
-  const fromName = dateFromFileName(input.file);
+function issueDateOf(input: ParseInput, text: string, draft: PageDraft): IssueDate {
   if (input.meta?.date) {
-    return {
-      issueDate: input.meta.date,
-      year: Number(input.meta.date.slice(0, 4)),
-      source: 'meta',
-      pageLabel: fromName?.pageLabel ?? null,
-    };
+    return { issueDate: input.meta.date, year: Number(input.meta.date.slice(0, 4)), source: 'meta' };
   }
-  if (fromName) {
-    return {
-      issueDate: fromName.date,
-      year: Number(fromName.date.slice(0, 4)),
-      source: 'filename',
-      pageLabel: fromName.pageLabel,
-    };
-  }
+  const fromName = dateFromFileName(input.file);
+  if (fromName) return { issueDate: fromName.date, year: Number(fromName.date.slice(0, 4)), source: 'filename' };
   const fromFolio = folioDate(draft.furniture.map((f) => f.text));
-  if (fromFolio) return { issueDate: fromFolio, year: Number(fromFolio.slice(0, 4)), source: 'folio', pageLabel: null };
+  if (fromFolio) return { issueDate: fromFolio, year: Number(fromFolio.slice(0, 4)), source: 'folio' };
   const fromText = issueDateFromText(text, leadDates(draft.articles));
   const year = yearFromFileName(input.file);
   // A year in the name outranks one guessed from the text; the day is then the stories' own.
-  if (year && fromText.year !== year) return { issueDate: null, year, source: 'filename', pageLabel: null };
-  return { ...fromText, pageLabel: null };
+  if (year && fromText.year !== year) return { issueDate: null, year, source: 'filename' };
+  return fromText;
 }
 
 /** What the plugins and the records reported through file.message, as the page's warnings (rule id = code). */
@@ -105,7 +94,7 @@ export function parsePage(input: ParseInput): ParsedPage {
   const cleaned = [...new Set(corrections.map((c) => c.line ?? 0))];
   if (cleaned.length > 0) {
     file.message(
-      `control characters removed on ${cleaned.length} line(s): ${cleaned.slice(0, 5).join(', ')}${cleaned.length > 5 ? ' …' : ''}`,
+      `去掉了 ${cleaned.length} 行里的控制字符（control characters）：第 ${cleaned.slice(0, 5).join('、')}${cleaned.length > 5 ? ' 等' : ''} 行`,
       { place: { line: cleaned[0] ?? 1, column: 1 }, ruleId: 'encoding' },
     );
   }
@@ -131,14 +120,7 @@ export function parsePage(input: ParseInput): ParsedPage {
     issueDate: issue.issueDate,
     year: issue.year,
     dateSource: issue.source,
-    edition: input.meta?.edition ?? null,
-    pageLabel: input.meta?.page ?? issue.pageLabel,
-    section: input.meta?.section ?? null,
-    origins: {
-      edition: input.meta?.edition ? 'meta' : 'none',
-      pageLabel: input.meta?.page ? 'meta' : issue.pageLabel ? 'filename' : 'none',
-      section: input.meta?.section ? 'meta' : 'none',
-    },
+    ...readMasthead({ file: input.file, meta: input.meta, furniture: draft.furniture }),
     encoding: input.encoding ?? 'utf-8',
     layout: draft.layout,
     lineCount: lines.length,
