@@ -38,7 +38,7 @@ async function violations(path: string, colorScheme: 'light' | 'dark', html?: st
 
 const PATHS = [
   '/',
-  '/articles/000_84d0d68a418f73b1-1ib39fn/',
+  '/articles/000_84d0d68a418f73b1-1wk/',
   '/counties/chiping/',
   '/figures/',
   '/figures/2025-07/',
