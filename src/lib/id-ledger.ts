@@ -95,13 +95,18 @@ const MAX_CHAIN = 32;
  * whose text matches its sketch. null when the ledger does not know the id
  * or no story is like it.
  */
-export function whereNow(id: string, previous: PageLedger, stories: readonly LedgerStory[]): LedgerStory | null {
-  const byId = new Map(stories.map((s) => [s.id, s]));
+export function whereNow(
+  id: string,
+  previous: PageLedger,
+  stories: readonly LedgerStory[],
+  /** Every live story by id, when a move may have crossed pages (the entry's page is gone). */
+  liveById: ReadonlyMap<string, LedgerStory> = new Map(stories.map((s) => [s.id, s])),
+): LedgerStory | null {
   let entry = previous[id];
   if (!entry) return null;
   const first = entry;
   for (let step = 0; step < MAX_CHAIN && entry?.movedTo; step++) {
-    const live = byId.get(entry.movedTo);
+    const live = liveById.get(entry.movedTo);
     if (live) return live;
     entry = previous[entry.movedTo];
   }
@@ -140,24 +145,44 @@ export function updateLedger(
 ): IdLedger {
   const out: IdLedger = { about: LEDGER_ABOUT, pages: {} };
   const present = new Set(pages.map((p) => p.file));
-  const everyStory = pages.flatMap((p) => p.stories);
-  const carryOver = (previous: PageLedger, live: PageLedger, candidates: readonly LedgerStory[]) => {
+  const carryOver = (
+    previous: PageLedger,
+    live: PageLedger,
+    whereIs: (id: string, entry: LedgerEntry) => LedgerStory | null,
+  ) => {
     for (const [id, entry] of Object.entries(previous)) {
       if (live[id]) continue;
-      const now = whereNow(id, previous, candidates);
+      const now = whereIs(id, entry);
       live[id] = { title: entry.title, sketch: entry.sketch, ...(now ? { movedTo: now.id } : {}) };
     }
   };
   for (const { file, stories } of pages) {
     const live: PageLedger = Object.fromEntries(stories.map((s) => [s.id, ledgerEntryOf(s)]));
-    carryOver(ledger.pages[file] ?? {}, live, stories);
+    const previous = ledger.pages[file] ?? {};
+    carryOver(previous, live, (id) => whereNow(id, previous, stories));
     out.pages[file] = live;
   }
-  for (const [file, previous] of Object.entries(ledger.pages)) {
-    if (present.has(file)) continue;
-    const kept: PageLedger = {};
-    carryOver(previous, kept, everyStory);
-    out.pages[file] = kept;
+  const gone = Object.entries(ledger.pages).filter(([file]) => !present.has(file));
+  if (gone.length > 0) {
+    // A page whose seed is gone (renamed?): its stories are looked for among every live story that shares a hash.
+    const everyStory = pages.flatMap((p) => p.stories);
+    const liveById = new Map(everyStory.map((s) => [s.id, s]));
+    const byHash = new Map<number, LedgerStory[]>();
+    for (const story of everyStory) {
+      for (const h of story.sketch) {
+        const list = byHash.get(h);
+        if (list) list.push(story);
+        else byHash.set(h, [story]);
+      }
+    }
+    const sharing = (entry: LedgerEntry) => [
+      ...new Set(sketchFromText(entry.sketch).flatMap((h) => byHash.get(h) ?? [])),
+    ];
+    for (const [file, previous] of gone) {
+      const kept: PageLedger = {};
+      carryOver(previous, kept, (id, entry) => whereNow(id, previous, sharing(entry), liveById));
+      out.pages[file] = kept;
+    }
   }
   // Files and ids in a stable order, so an unchanged archive writes the same file.
   out.pages = Object.fromEntries(

@@ -128,6 +128,14 @@ describe('when stories move', () => {
     expect(movedIds(back, new Set(ids(seed000))).has(seed000.articles[0]?.id ?? '')).toBe(false);
   });
 
+  it('a page saved under a new name: its stories’ old ids redirect to the new page’s', () => {
+    const renamed = parsePage({ file: '2025-07-08-a3.txt', text });
+    const published = updateLedger(EMPTY_LEDGER, [{ file, stories: seed000.articles.map(ledgerStoryOf) }]);
+    const next = updateLedger(published, [{ file: '2025-07-08-a3.txt', stories: renamed.articles.map(ledgerStoryOf) }]);
+    const moves = movedIds(next, new Set(ids(renamed)));
+    expect(seed000.articles.map((a) => moves.get(a.id))).toEqual(ids(renamed));
+  });
+
   it('the committed ledger redirects every id the seeds had before ids were positions', () => {
     const ledger = IdLedger.parse(JSON.parse(readFileSync(path.join(SEEDS_DIR, 'ids.json'), 'utf8')));
     const live = seedFiles().flatMap((f) => ids(parsedSeed(f.slice(0, 3))));
