@@ -4,7 +4,10 @@
  * (merge an article with the next, split one at a paragraph, move text from
  * the leftovers into an article). Each change is listed in the article's
  * `corrections`; one that points at no article is a warning naming the
- * sidecar and line, and the page builds without it.
+ * sidecar and line, and the page builds without it. A correction for an id
+ * that changed (a story inserted above it) is applied where the id ledger
+ * says the story went, and the warning says so; one for an id nobody knows
+ * names the closest story.
  */
 import type { Article, Correction, Warning } from './schema.ts';
 import { Article as ArticleSchema, Page as PageSchema } from './schema.ts';
@@ -12,6 +15,7 @@ import type { ParsedPage } from './parser/index.ts';
 import { allCountyRefs } from './parser/gazetteer.ts';
 import { extractFigures } from './parser/figures.ts';
 import type { Fix, Sidecar } from './sidecar.ts';
+import { closestStory, ledgerStoryOf, whereNow, type LedgerStory, type PageLedger } from './id-ledger.ts';
 
 const show = (v: unknown) => (v === null || v === undefined ? '（无）' : Array.isArray(v) ? v.join('、') : String(v));
 
@@ -74,7 +78,28 @@ function mergeInto(a: Article, next: Article) {
   a.confidence = Math.min(a.confidence, next.confidence);
 }
 
-export function applyCorrections(parsed: ParsedPage, sidecar: Sidecar): ParsedPage {
+/** An id a split makes, <id>-p4, and the id it was made from. */
+const SPLIT_ID = /^(.+)-p(\d+)$/u;
+
+/**
+ * The id a sidecar's id stands for now: itself when a story has it (or a
+ * split of a story that has it will), else where the ledger says its story
+ * went, or null when neither.
+ */
+function currentId(id: string, stories: () => LedgerStory[], previous: PageLedger): string | null {
+  const live = (x: string) => stories().some((s) => s.id === x);
+  const split = SPLIT_ID.exec(id);
+  if (live(id) || (split && live(split[1] ?? ''))) return id;
+  const now = whereNow(split ? (split[1] ?? '') : id, previous, stories());
+  if (!now) return null;
+  return split ? `${now.id}-p${split[2]}` : now.id;
+}
+
+/**
+ * @param previous this page's ids in the id ledger (seeds/ids.json): where
+ *   the story an old id named has gone.
+ */
+export function applyCorrections(parsed: ParsedPage, sidecar: Sidecar, previous: PageLedger = {}): ParsedPage {
   if (sidecar.fixes.length === 0 && sidecar.moves.length === 0) return parsed;
   const name = sidecar.name ?? 'sidecar';
   const warnings: Warning[] = [];
@@ -83,6 +108,33 @@ export function applyCorrections(parsed: ParsedPage, sidecar: Sidecar): ParsedPa
   const articles: Article[] = parsed.articles.map((a) => structuredClone(a));
   const leftovers = [...parsed.page.leftovers];
   const find = (id: string) => articles.findIndex((a) => a.id === id);
+  // The parsed stories as the ledger sees them, sketched only if an id needs looking up.
+  let sketched: LedgerStory[] | null = null;
+  const stories = () => (sketched ??= parsed.articles.map(ledgerStoryOf));
+  /** The id a correction names is no story's: say so, with the story most like the one it named. */
+  const missing = (line: number | null, id: string, what: string) => {
+    const near = closestStory(id, previous, articles.map(ledgerStoryOf));
+    const hint = near
+      ? `; the closest story is ${near.story.id}「${near.story.title}」(${near.by === 'text' ? 'by its text' : 'by its place on the page'})`
+      : '';
+    fail(line, `no article ${id} on this page${hint}; ${what}`);
+  };
+  // Ids that changed since the sidecar was written: corrected where their stories are now.
+  const moved = (id: string, line: number | null) => {
+    const now = currentId(id, stories, previous);
+    if (now === null || now === id) return id;
+    const story = stories().find((a) => a.id === now) ?? stories().find((a) => a.id === SPLIT_ID.exec(now)?.[1]);
+    fail(
+      line,
+      `no article ${id} on this page any more: its story is now ${now}「${story?.title ?? ''}」(the id ledger, ids.json, says so); the correction was applied there — write ${now} in the sidecar`,
+    );
+    return now;
+  };
+  sidecar = {
+    ...sidecar,
+    fixes: sidecar.fixes.map((f) => ({ ...f, id: moved(f.id, f.line) })),
+    moves: sidecar.moves.map((m) => ({ ...m, to: moved(m.to, m.sidecarLine) })),
+  };
 
   // Structure first, so field fixes may name an article a split created:
   // splits on the parsed stories (the paragraph numbers an editor sees),
@@ -91,7 +143,7 @@ export function applyCorrections(parsed: ParsedPage, sidecar: Sidecar): ParsedPa
     const i = find(fix.id);
     const a = articles[i];
     const at = (fix.fix.splitAtParagraph ?? 0) - 1;
-    if (!a) fail(fix.line, `no article ${fix.id} on this page; correction not applied`);
+    if (!a) missing(fix.line, fix.id, 'correction not applied');
     else if (at >= a.paragraphs.length)
       fail(fix.line, `${fix.id} has ${a.paragraphs.length} paragraphs; cannot split at ${at + 1}`);
     else {
@@ -124,7 +176,7 @@ export function applyCorrections(parsed: ParsedPage, sidecar: Sidecar): ParsedPa
   for (const { fix, at } of merges) {
     const a = articles[at];
     const next = articles[at + 1];
-    if (!a) fail(fix.line, `no article ${fix.id} on this page; correction not applied`);
+    if (!a) missing(fix.line, fix.id, 'correction not applied');
     else if (!next) fail(fix.line, `${fix.id} is the last article on the page: nothing to merge with`);
     else {
       mergeInto(a, next);
@@ -139,7 +191,7 @@ export function applyCorrections(parsed: ParsedPage, sidecar: Sidecar): ParsedPa
     const a = articles[find(move.to)];
     const k = leftovers.findIndex((l) => l.line === move.line);
     const fix: Fix = { id: move.to, fix: {}, line: move.sidecarLine };
-    if (!a) fail(move.sidecarLine, `no article ${move.to} on this page; leftover not moved`);
+    if (!a) missing(move.sidecarLine, move.to, 'leftover not moved');
     else if (k < 0) fail(move.sidecarLine, `no leftover text at line ${move.line}; nothing moved`);
     else {
       const [left] = leftovers.splice(k, 1);
@@ -157,7 +209,7 @@ export function applyCorrections(parsed: ParsedPage, sidecar: Sidecar): ParsedPa
       const into = mergedInto.get(fix.id);
       if (!fieldFixes) continue;
       if (into) fail(fix.line, `${fix.id} was merged into ${into}: correct ${into} instead; not applied`);
-      else fail(fix.line, `no article ${fix.id} on this page; correction not applied`);
+      else missing(fix.line, fix.id, 'correction not applied');
       continue;
     }
     const f = fix.fix;

@@ -9,6 +9,7 @@ import { parseSeedBytes, readSeed, type SeedResult } from './seeds.ts';
 import { readSidecar, sidecarPath } from './sidecar.ts';
 import { parseInParallel } from './parse-pool.ts';
 import { readInside } from './read-inside.ts';
+import { ledgerForSeed } from './id-ledger-file.ts';
 
 const cache = new Map<string, { key: string; result: SeedResult }>();
 let parses = 0;
@@ -52,16 +53,21 @@ export function currentKey(seedPath: string): string | null {
   return read.ok ? parseKey(seedPath, read.bytes) : null;
 }
 
-/** What a parse depends on: the seed's bytes, its sidecar and the parser version. */
+/** What a parse depends on: the seed's bytes, its sidecar (and then its ids in the id ledger) and the parser version. */
 export function parseKey(seedPath: string, bytes: Uint8Array): string {
   const meta = readInside(sidecarPath(seedPath));
-  return createHash('sha256')
-    .update(PARSER_VERSION)
-    .update('\0')
-    .update(bytes)
-    .update('\0')
-    .update(meta.ok ? meta.bytes : meta.reason)
-    .digest('hex');
+  return (
+    createHash('sha256')
+      .update(PARSER_VERSION)
+      .update('\0')
+      .update(bytes)
+      .update('\0')
+      .update(meta.ok ? meta.bytes : meta.reason)
+      .update('\0')
+      // Only a sidecar's corrections read the ledger: a page without one does not wait on it.
+      .update(meta.ok ? JSON.stringify(ledgerForSeed(seedPath)) : '')
+      .digest('hex')
+  );
 }
 
 export function parseSeedCached(seedPath: string): SeedResult {
@@ -72,7 +78,7 @@ export function parseSeedCached(seedPath: string): SeedResult {
   const key = parseKey(seedPath, bytes);
   const hit = cache.get(seedPath);
   if (hit?.key === key) return hit.result;
-  const result = parseSeedBytes(file, bytes, readSidecar(seedPath));
+  const result = parseSeedBytes(file, bytes, readSidecar(seedPath), ledgerForSeed(seedPath));
   parses++;
   cache.set(seedPath, { key, result });
   return result;

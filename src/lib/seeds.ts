@@ -22,6 +22,8 @@ import { dateFromFileName } from './parser/dates.ts';
 import { mastheadFromFileName } from './parser/masthead.ts';
 import { readInside } from './read-inside.ts';
 import type { Warning } from './schema.ts';
+import type { PageLedger } from './id-ledger.ts';
+import { ledgerForSeed } from './id-ledger-file.ts';
 
 export { readSidecar } from './sidecar.ts';
 export { sidecarPath };
@@ -63,7 +65,16 @@ function damageWarnings(damage: Array<{ line: number; column: number }>): Warnin
   ];
 }
 
-export function parseSeedBytes(file: string, bytes: Uint8Array, sidecar: Sidecar = NO_SIDECAR): SeedResult {
+/**
+ * @param previous the page's ids in the id ledger (seeds/ids.json), so a
+ *   correction written for an id that has since changed finds its story.
+ */
+export function parseSeedBytes(
+  file: string,
+  bytes: Uint8Array,
+  sidecar: Sidecar = NO_SIDECAR,
+  previous: PageLedger = {},
+): SeedResult {
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) {
     return {
@@ -86,7 +97,7 @@ export function parseSeedBytes(file: string, bytes: Uint8Array, sidecar: Sidecar
       meta: sidecar.meta,
       warnings: [...damageWarnings(decoded.damage), ...sidecar.warnings],
     });
-    return { ok: true, file, parsed: withoutSettled(applyCorrections(parsed, sidecar)) };
+    return { ok: true, file, parsed: withoutSettled(applyCorrections(parsed, sidecar, previous)) };
   } catch (e) {
     // A parser bug must cost one page, never the build: the page is reported and the rest go on.
     const message = `skipped: the parser failed on this page (${(e as Error).name}: ${(e as Error).message}); please report it with the file`;
@@ -105,7 +116,8 @@ export function readSeed(seedPath: string): { ok: true; bytes: Uint8Array } | { 
 
 export function parseSeedFile(seedPath: string): SeedResult {
   const read = readSeed(seedPath);
-  return read.ok ? parseSeedBytes(path.basename(seedPath), read.bytes, readSidecar(seedPath)) : read.result;
+  if (!read.ok) return read.result;
+  return parseSeedBytes(path.basename(seedPath), read.bytes, readSidecar(seedPath), ledgerForSeed(seedPath));
 }
 
 /**

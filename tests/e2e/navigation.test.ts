@@ -85,7 +85,7 @@ describe('browsing by clicks', () => {
   });
 
   it('prints a story without the site around it', async () => {
-    await page.goto(`${baseUrl()}/articles/000_84d0d68a418f73b1-1ib39fn/`);
+    await page.goto(`${baseUrl()}/articles/000_84d0d68a418f73b1-1wk/`);
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('navigation', { name: '主导航' }).isVisible()).resolves.toBe(false);
     await expect(page.locator('.related').isVisible()).resolves.toBe(false);

@@ -144,7 +144,7 @@ describe('search', () => {
     const page = await browser.newPage();
     const fetched: string[] = [];
     page.on('request', (r) => fetched.push(r.url()));
-    await page.goto(`${baseUrl()}/articles/000_84d0d68a418f73b1-1ib39fn/`);
+    await page.goto(`${baseUrl()}/articles/000_84d0d68a418f73b1-1wk/`);
     await page.waitForLoadState('networkidle');
     expect(fetched.filter((u) => /search-index|search-worker|highlight/u.test(u))).toEqual([]);
     await page.close();

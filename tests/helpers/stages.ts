@@ -38,6 +38,13 @@ export const STAGES: Record<string, (text: string, file: string) => unknown> = {
     });
     return { layout: reading.layout, stories };
   },
+  /** Each story's text: its paragraphs (start … end) and which of them are subheads. */
+  text: (text, file) =>
+    parsePage({ file, text }).articles.map((a) => ({
+      headline: a.headline,
+      paragraphs: a.paragraphs.map((p) => (p.length <= 24 ? p : `${p.slice(0, 12)}…${p.slice(-10)}`)),
+      subheads: a.subheads.map((i) => a.paragraphs[i]),
+    })),
   /** The records' fields a reader and a researcher see. */
   records: (text, file) =>
     parsePage({ file, text }).articles.map((a) => ({

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { LoaderContext } from 'astro/loaders';
 import { seedLoader } from '../../src/lib/content/seed-loader.ts';
+import { movedArticlesLoader } from '../../src/lib/content/moved-loader.ts';
 import { clearParseCache, parseCount } from '../../src/lib/parse-cache.ts';
 import { SEEDS_DIR, seed } from '../helpers/seeds.ts';
 import { pageIdOf } from '../../src/lib/parser/page-id.ts';
@@ -231,5 +232,40 @@ describe('a page copied under a second name', () => {
     await settle();
     expect(dev.entries.size).toBe(8 + 10);
     expect([...dev.entries.keys()].filter((id) => id.startsWith('zz-copy-'))).toHaveLength(10);
+  });
+});
+
+describe('the moved-articles loader', () => {
+  it('stores each old id the ledger knows as a redirect to its story’s new id, and a build writes the ledger', async () => {
+    const { root, seeds } = projectWith(['000']);
+    const file = seed('000').file;
+    // Published under parser 1.2.0, when ids were a hash of the opening words.
+    const ledger = JSON.parse(readFileSync(path.join(SEEDS_DIR, 'ids.json'), 'utf8')) as {
+      pages: Record<string, Record<string, { title: string; sketch: string; movedTo?: string }>>;
+    };
+    const old = Object.fromEntries(
+      Object.entries(ledger.pages[file] ?? {}).filter(([id]) => !/-\d+[a-z]{2}$/u.test(id)),
+    );
+    writeFileSync(path.join(seeds, 'ids.json'), JSON.stringify({ pages: { [file]: old } }));
+    const { ctx, entries, log } = fakeContext(root);
+    await movedArticlesLoader({ base: 'seeds' }).load(ctx);
+    expect(log.filter((l) => !l.startsWith('info'))).toEqual([]);
+    expect(entries.get('000_84d0d68a418f73b1-1ib39fn')?.data).toEqual({ to: '000_84d0d68a418f73b1-1wk' });
+    expect(entries.size).toBe(Object.keys(old).length);
+    const written = JSON.parse(readFileSync(path.join(seeds, 'ids.json'), 'utf8')) as typeof ledger;
+    expect(written.pages[file]?.['000_84d0d68a418f73b1-1ib39fn']?.movedTo).toBe('000_84d0d68a418f73b1-1wk');
+    expect(written.pages[file]?.['000_84d0d68a418f73b1-1wk']?.title).toBe('领跑亩均效益 保供应急物资');
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('reports a broken ledger, still builds, and leaves it as it was', async () => {
+    const { root, seeds } = projectWith(['000']);
+    writeFileSync(path.join(seeds, 'ids.json'), '{ "pages": ');
+    const { ctx, entries, log } = fakeContext(root);
+    await movedArticlesLoader({ base: 'seeds' }).load(ctx);
+    expect(entries.size).toBe(0);
+    expect(log).toEqual([expect.stringMatching(/^warn ids\.json: not valid JSON/u)]);
+    expect(readFileSync(path.join(seeds, 'ids.json'), 'utf8')).toBe('{ "pages": ');
+    rmSync(root, { recursive: true, force: true });
   });
 });

@@ -19,16 +19,6 @@ describe('records', () => {
     expect(parsePage({ file, text }).articles.map((a) => a.id)).toEqual(parsedSeed('002').articles.map((a) => a.id));
   });
 
-  it('keep an article’s id when an earlier story is added to the page', () => {
-    const { file, text } = seed('000');
-    const before = parsedSeed('000').articles.at(-1)?.id;
-    const withExtra = parsePage({
-      file,
-      text: `新闻标题\n\n本报讯(记者 王五)记者1月1日获悉,新增一条消息。\n\n${text}`,
-    });
-    expect(withExtra.articles.at(-1)?.id).toBe(before);
-  });
-
   it('say where each article came from', () => {
     const a = parsedSeed('000').articles[1];
     expect(a?.source).toEqual({ file: seed('000').file, startLine: 36, endLine: 46 });

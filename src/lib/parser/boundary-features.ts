@@ -302,7 +302,9 @@ export function partScore(units: Unit[], i: number, part: StoryPart, layout: Lay
           if (u.label) return w.labelAsHead;
           return (u.cutOffShaped ? w.cutOffAsHeading : 0) + (layout === 'mixed' ? w.matchesStory * u.affinityBelow : 0);
         case 'subhead':
-          return u.label || u.author ? -Infinity : w.subhead + (u.cutOffShaped ? w.cutOffAsHeading : 0);
+          // A subhead stands between finished paragraphs: after a sentence left unfinished it is that sentence's wrap.
+          if (u.label || u.author || (prev?.shape === 'paragraph' && !prev.finished)) return -Infinity;
+          return w.subhead + (u.cutOffShaped ? w.cutOffAsHeading : 0);
         case 'tail':
           if (layout === 'headline-first' || u.label) return -Infinity;
           return w.matchesStory * u.affinityAbove + (u.cutOffShaped ? w.cutOffAsHeading : 0);

@@ -10,7 +10,8 @@ import type { Article, Correction, Figure, Page } from '../schema.ts';
 import type { ArticleNode, BlockNode, PageTree } from './tree.ts';
 import { assignHeadlineRoles } from './headlines.ts';
 import { paragraphsOf } from './wrapping.ts';
-import { lettersOnly, shortHash } from './text.ts';
+import { lettersOnly } from './text.ts';
+import { storyId } from './story-id.ts';
 import {
   dayBeforeFiling,
   isMonthDay,
@@ -192,19 +193,10 @@ export function finishArticles(
   /** Where what an editor should check is reported (file.message). */
   file: VFile,
 ): Article[] {
-  const used = new Set<string>();
-  // The next number to try for each id already taken: stories that open alike cost no search.
-  const next = new Map<string, number>();
-  return drafts.map((d) => {
+  return drafts.map((d, k) => {
     const r = d.record;
-    const key = lettersOnly(r.paragraphs[0] ?? r.captions[0] ?? r.headline ?? '').slice(0, 40);
-    const base = `${pageId}-${shortHash(key || String(r.source.startLine))}`;
-    let id = base;
-    for (let n = next.get(base) ?? 2; used.has(id); n++) {
-      id = `${base}-${n}`;
-      next.set(base, n + 1);
-    }
-    used.add(id);
+    // The page's id and the story's place on it: a typo fixed in its text keeps its id (story-id.ts).
+    const id = storyId(pageId, k + 1, r);
     const resolved = d.reported ? resolveDate(d.reported, issue) : null;
     const date = resolved ?? issue.issueDate;
     const dateSource = resolved ? (d.reportedFrom ?? 'lead') : issue.issueDate ? 'issue' : 'none';

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
-const RELEASE = '1.2.0';
+const RELEASE = '1.3.0';
 
 function sourceHash(): string {
   try {

@@ -7,6 +7,7 @@
 import type { BlockNode } from './tree.ts';
 import { countSentenceStops, displayWidth, endsSentence, joinLines } from './text.ts';
 import { parseDateline } from './bylines.ts';
+import { cutsSentence, startsMidSentence } from './sentence-cut.ts';
 
 /** Widest a headline line is set; longer lines are body copy. */
 const MAX_HEADLINE_WIDTH = 32;
@@ -40,22 +41,6 @@ export function localWrapWidth(blocks: BlockNode[], i: number, reach = 3): numbe
   return widths[Math.floor(widths.length / 2)] ?? null;
 }
 
-const CONTINUES = /[，,、：:（(“‘《—-]$/u;
-const CONTINUATION_START = /^[，,。、；;：:）)”’》]/u;
-
-const PAIRS: Array<[string, string]> = [
-  ['《', '》'],
-  ['“', '”'],
-  ['（', '）'],
-  ['(', ')'],
-  ['「', '」'],
-];
-
-/** The text opens a quotation, title or bracket it does not close. */
-function leavesOpen(text: string): boolean {
-  return PAIRS.some(([open, close]) => text.lastIndexOf(open) > text.lastIndexOf(close));
-}
-
 /**
  * A short block set apart: headline, kicker, subhead or label — not a cut-off
  * line of body copy. A line as wide as the column is a cut-off only when body
@@ -79,11 +64,11 @@ export function isHeadlineLike(b: BlockNode, wrapWidth: number | null, next?: Bl
   const shortEnough = lines.length <= 2 && lines.every((l) => displayWidth(l) <= MAX_EXCLAIMED_HEADLINE);
   if (!(exclaims && shortEnough) && (endsSentence(last) || countSentenceStops(text) > 0)) return false;
   if (lines.slice(0, -1).some((l) => endsSentence(l))) return false;
-  if (CONTINUES.test(last) && !/——$/u.test(last)) return false;
-  if (CONTINUATION_START.test(text)) return false;
+  if (startsMidSentence(text)) return false;
   if (parseDateline(text)) return false;
-  // 我省发布《关于深化改革: a quotation or title left open runs on into the next line.
-  if (leavesOpen(text)) return false;
+  // 我省发布《关于深化改革 / …顾官屯 then 镇黄河湿地…》: a sentence the wrap cut runs on into the next line.
+  const nextText = next?.role === 'text' ? (next.pieces[0]?.text ?? '') : undefined;
+  if (cutsSentence(text, nextText)) return false;
   const bodyFollows = next?.role === 'text' && !parseDateline(next.pieces[0]?.text ?? '');
   // A dash-led line opens a subheadline; a bar (乡村振兴|…) marks a headline: neither is a cut-off.
   if (wrapWidth !== null && bodyFollows && !/^(?:——|—)/u.test(text) && !/[|｜]/u.test(text)) {

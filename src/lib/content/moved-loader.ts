@@ -1,0 +1,90 @@
+/**
+ * Astro Content Layer loader for the stories that moved: every id in the id
+ * ledger (seeds/ids.json) that names no story now, but whose story lives on
+ * under another id, as { id: old id, data: { to: new id } }. The site turns
+ * each into a redirect page. `astro build` writes the ledger back, with
+ * today's ids in it, so an id published today is redirected if it changes
+ * tomorrow; `astro dev` only reads it.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader } from 'astro/loaders';
+import { z } from 'zod';
+import { ledgerStoryOf, movedIds, updateLedger, type LedgerStory } from '../id-ledger.ts';
+import { readIdLedger, writeIdLedger } from '../id-ledger-file.ts';
+import { currentKey, parseSeedCached } from '../parse-cache.ts';
+import { idClashes } from '../seeds.ts';
+import { sketchFromText, sketchToText } from '../parser/text-sketch.ts';
+
+export const MovedArticle = z.object({ to: z.string() });
+
+const SETTLE_MS = 300;
+const isSeed = (f: string) => f.toLowerCase().endsWith('.txt');
+
+/** A seed's stories as stored between builds, so an unchanged seed is not parsed again for them. */
+const StoredStories = z.array(z.object({ id: z.string(), title: z.string(), sketch: z.string() }));
+
+export function movedArticlesLoader(options: { base: string }): Loader {
+  return {
+    name: 'moved-articles-loader',
+    schema: MovedArticle,
+    load: async ({ store, meta, watcher, logger, config, parseData, generateDigest }) => {
+      const base = path.resolve(fileURLToPath(config.root), options.base);
+
+      /** A seed's stories: from the last build when the seed is unchanged (its key holds the parser version), else parsed. */
+      const storiesOf = (file: string): LedgerStory[] => {
+        const seedPath = path.join(base, file);
+        const key = currentKey(seedPath);
+        const kept = meta.get(`stories:${file}`);
+        if (key && kept && meta.get(`key:${file}`) === key) {
+          return StoredStories.parse(JSON.parse(kept)).map((s) => ({ ...s, sketch: sketchFromText(s.sketch) }));
+        }
+        const result = parseSeedCached(seedPath);
+        const stories = result.ok ? result.parsed.articles.map(ledgerStoryOf) : [];
+        if (key) {
+          meta.set(`key:${file}`, key);
+          meta.set(`stories:${file}`, JSON.stringify(stories.map((s) => ({ ...s, sketch: sketchToText(s.sketch) }))));
+        }
+        return stories;
+      };
+
+      const sync = async (write: boolean) => {
+        const files = readdirSync(base).filter(isSeed).sort();
+        // Forget the stories of seeds that are gone.
+        const before = z.array(z.string()).parse(JSON.parse(meta.get('files') ?? '[]'));
+        for (const gone of before.filter((f) => !files.includes(f))) {
+          meta.delete(`key:${gone}`);
+          meta.delete(`stories:${gone}`);
+        }
+        meta.set('files', JSON.stringify(files));
+        const clashes = idClashes(files);
+        const pages = files.filter((f) => !clashes.has(f)).map((file) => ({ file, stories: storiesOf(file) }));
+        const { ledger, problem } = readIdLedger(base);
+        if (problem) logger.warn(problem);
+        const updated = updateLedger(ledger, pages);
+        const live = new Set(pages.flatMap((p) => p.stories.map((s) => s.id)));
+        const moves = movedIds(updated, live);
+        store.clear();
+        for (const [id, to] of moves) {
+          store.set({ id, data: await parseData({ id, data: { to } }), digest: generateDigest({ to }) });
+        }
+        // Written only by a build, and not when the ledger on disk could not be read (it would be lost).
+        const unwritten = write && !problem ? writeIdLedger(base, updated) : null;
+        if (unwritten) logger.warn(unwritten);
+      };
+
+      await sync(!watcher);
+      if (!watcher) return;
+      let pending: ReturnType<typeof setTimeout> | undefined;
+      const onChange = (changed: string) => {
+        if (path.dirname(changed) !== base) return;
+        clearTimeout(pending);
+        pending = setTimeout(() => void sync(false), SETTLE_MS);
+      };
+      watcher.on('add', onChange);
+      watcher.on('change', onChange);
+      watcher.on('unlink', onChange);
+    },
+  } satisfies Loader;
+}

@@ -1,0 +1,205 @@
+/**
+ * The id ledger (seeds/ids.json): every story id the archive has published,
+ * with the story's title and a sketch of its text, by seed file. Ids are a
+ * function of the page alone (story-id.ts), so when an editor inserts, splits
+ * or merges stories, the stories below get new ids; the ledger remembers the
+ * old ones, and each old id whose story can still be found — by the sketch of
+ * its text — becomes a redirect to the story's new address, and a sidecar
+ * correction written for it is applied to the story where it now is.
+ */
+import { z } from 'zod';
+import type { Article } from './schema.ts';
+import { sketchFromText, sketchOf, sketchSimilarity, sketchToText } from './parser/text-sketch.ts';
+import { positionInId } from './parser/story-id.ts';
+
+export const LedgerEntry = z
+  .object({
+    /** The story's title when the id was last seen, for a person reading the ledger or a warning. */
+    title: z.string(),
+    /** The sketch of its text (text-sketch.ts), six hex digits a hash. */
+    sketch: z.string().regex(/^(?:[0-9a-f]{6})*$/u),
+    /** Where the story went when this id stopped naming one. */
+    movedTo: z.string().optional(),
+  })
+  .strict();
+
+export const IdLedger = z
+  .object({
+    about: z.string().optional(),
+    /** Seed file → story id → entry. */
+    pages: z.record(z.string(), z.record(z.string(), LedgerEntry)),
+  })
+  .strict();
+
+export type LedgerEntry = z.infer<typeof LedgerEntry>;
+export type IdLedger = z.infer<typeof IdLedger>;
+/** One seed file's ids. */
+export type PageLedger = Record<string, LedgerEntry>;
+
+export const EMPTY_LEDGER: IdLedger = { pages: {} };
+
+export const LEDGER_ABOUT =
+  'Every story id this archive has published, by seed file, with a sketch of its text: the build matches a story whose id changed to its old id and keeps the old address as a redirect. Written by npm run build; commit it with the seeds.';
+
+/** Two sketches this alike are the same story, edited: most of a story's character pairs survive any edit but a rewrite. */
+export const SAME_STORY = 0.5;
+
+/** What a reader would call the story. */
+export function storyTitle(a: Pick<Article, 'headline' | 'kicker' | 'paragraphs' | 'captions'>): string {
+  return a.headline ?? a.kicker ?? (a.paragraphs[0] ?? a.captions[0] ?? '').slice(0, 16);
+}
+
+const storyText = (a: Article) => [a.kicker, a.headline, a.subheadline, ...a.paragraphs, ...a.captions].join('\n');
+
+/** A live story as the ledger sees it: its id, its title and the sketch of its text. */
+export interface LedgerStory {
+  id: string;
+  title: string;
+  sketch: readonly number[];
+}
+
+export const ledgerStoryOf = (a: Article): LedgerStory => ({
+  id: a.id,
+  title: storyTitle(a),
+  sketch: sketchOf(storyText(a)),
+});
+
+export const ledgerEntryOf = (s: LedgerStory): LedgerEntry => ({ title: s.title, sketch: sketchToText(s.sketch) });
+
+/** A story under the same title that kept this much of the text is the same story, split (its headline stayed with it). */
+export const SAME_TITLE = 0.25;
+
+/**
+ * The story most like the entry's, with how alike (null when none shares
+ * anything). A story under the entry's own title is preferred once it shares
+ * a quarter of the text: when a story is split, its readers want the part
+ * under its headline, though the rest may be longer.
+ */
+function mostAlike(entry: LedgerEntry, stories: readonly LedgerStory[]) {
+  const sketch = sketchFromText(entry.sketch);
+  let best: { story: LedgerStory; similarity: number; rank: number } | null = null;
+  for (const story of stories) {
+    const similarity = sketchSimilarity(sketch, story.sketch);
+    const rank = similarity + (story.title === entry.title && similarity >= SAME_TITLE ? 1 : 0);
+    if (similarity > 0 && rank > (best?.rank ?? 0)) best = { story, similarity, rank };
+  }
+  return best;
+}
+
+/** How many movedTo steps are followed before giving up (a chain longer than this is a loop). */
+const MAX_CHAIN = 32;
+
+/**
+ * Where the story a ledger id named is now, among the page's stories: the
+ * story the ledger says it moved to (following later moves), else the story
+ * whose text matches its sketch. null when the ledger does not know the id
+ * or no story is like it.
+ */
+export function whereNow(
+  id: string,
+  previous: PageLedger,
+  stories: readonly LedgerStory[],
+  /** Every live story by id, when a move may have crossed pages (the entry's page is gone). */
+  liveById: ReadonlyMap<string, LedgerStory> = new Map(stories.map((s) => [s.id, s])),
+): LedgerStory | null {
+  let entry = previous[id];
+  if (!entry) return null;
+  const first = entry;
+  for (let step = 0; step < MAX_CHAIN && entry?.movedTo; step++) {
+    const live = liveById.get(entry.movedTo);
+    if (live) return live;
+    entry = previous[entry.movedTo];
+  }
+  const match = mostAlike(first, stories);
+  return match && match.rank >= SAME_STORY ? match.story : null;
+}
+
+/**
+ * The current story closest to an id that names none: by its text when the
+ * ledger knows the id, else by the position the id names.
+ */
+export function closestStory(
+  id: string,
+  previous: PageLedger,
+  stories: readonly LedgerStory[],
+): { story: LedgerStory; by: 'text' | 'position' } | null {
+  const entry = previous[id.replace(/-p\d+$/u, '')];
+  const match = entry ? mostAlike(entry, stories) : null;
+  if (match) return { story: match.story, by: 'text' };
+  const position = positionInId(id);
+  const story = position === null ? null : (stories[position - 1] ?? stories.at(-1));
+  return story ? { story, by: 'position' } : null;
+}
+
+const byKey = <T>(entries: Array<[string, T]>) => entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+/**
+ * The ledger after a build: every live story under its id (title and sketch
+ * brought up to date), and every id no longer live kept, with where its
+ * story went when that can be found. A page whose seed is gone keeps its
+ * entries, matched against every live story (a renamed file).
+ */
+export function updateLedger(
+  ledger: IdLedger,
+  pages: ReadonlyArray<{ file: string; stories: readonly LedgerStory[] }>,
+): IdLedger {
+  const out: IdLedger = { about: LEDGER_ABOUT, pages: {} };
+  const present = new Set(pages.map((p) => p.file));
+  const carryOver = (
+    previous: PageLedger,
+    live: PageLedger,
+    whereIs: (id: string, entry: LedgerEntry) => LedgerStory | null,
+  ) => {
+    for (const [id, entry] of Object.entries(previous)) {
+      if (live[id]) continue;
+      const now = whereIs(id, entry);
+      live[id] = { title: entry.title, sketch: entry.sketch, ...(now ? { movedTo: now.id } : {}) };
+    }
+  };
+  for (const { file, stories } of pages) {
+    const live: PageLedger = Object.fromEntries(stories.map((s) => [s.id, ledgerEntryOf(s)]));
+    const previous = ledger.pages[file] ?? {};
+    carryOver(previous, live, (id) => whereNow(id, previous, stories));
+    out.pages[file] = live;
+  }
+  const gone = Object.entries(ledger.pages).filter(([file]) => !present.has(file));
+  if (gone.length > 0) {
+    // A page whose seed is gone (renamed?): its stories are looked for among every live story that shares a hash.
+    const everyStory = pages.flatMap((p) => p.stories);
+    const liveById = new Map(everyStory.map((s) => [s.id, s]));
+    const byHash = new Map<number, LedgerStory[]>();
+    for (const story of everyStory) {
+      for (const h of story.sketch) {
+        const list = byHash.get(h);
+        if (list) list.push(story);
+        else byHash.set(h, [story]);
+      }
+    }
+    const sharing = (entry: LedgerEntry) => [
+      ...new Set(sketchFromText(entry.sketch).flatMap((h) => byHash.get(h) ?? [])),
+    ];
+    for (const [file, previous] of gone) {
+      const kept: PageLedger = {};
+      carryOver(previous, kept, (id, entry) => whereNow(id, previous, sharing(entry), liveById));
+      out.pages[file] = kept;
+    }
+  }
+  // Files and ids in a stable order, so an unchanged archive writes the same file.
+  out.pages = Object.fromEntries(
+    byKey(Object.entries(out.pages)).map(([file, ids]) => [file, Object.fromEntries(byKey(Object.entries(ids)))]),
+  );
+  return out;
+}
+
+/** Every ledger id that names no live story but whose story is live under another id: old id → live id. */
+export function movedIds(ledger: IdLedger, liveIds: ReadonlySet<string>): Map<string, string> {
+  const entries = new Map(Object.values(ledger.pages).flatMap((ids) => Object.entries(ids)));
+  const moves = new Map<string, string>();
+  for (const [id, entry] of entries) {
+    if (liveIds.has(id)) continue;
+    let to = entry.movedTo;
+    for (let step = 0; step < MAX_CHAIN && to && !liveIds.has(to); step++) to = entries.get(to)?.movedTo;
+    if (to && liveIds.has(to)) moves.set(id, to);
+  }
+  return moves;
+}

@@ -1,0 +1,237 @@
+/**
+ * Story ids: the page's id, the story's position and two letters from the
+ * rest of its text. They survive text edits; when positions shift, the id
+ * ledger (seeds/ids.json) turns each old id into a redirect, and a sidecar
+ * correction written for an old id finds its story or names the closest.
+ */
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parsePage, type ParsedPage } from '../../src/lib/parser/index.ts';
+import { Article } from '../../src/lib/schema.ts';
+import {
+  EMPTY_LEDGER,
+  IdLedger,
+  ledgerStoryOf,
+  movedIds,
+  updateLedger,
+  type PageLedger,
+} from '../../src/lib/id-ledger.ts';
+import { ledgerText, readIdLedger, writeIdLedger } from '../../src/lib/id-ledger-file.ts';
+import { sketchToText } from '../../src/lib/parser/text-sketch.ts';
+import { applyCorrections } from '../../src/lib/corrections.ts';
+import { parseSidecarText } from '../../src/lib/sidecar.ts';
+import { SEEDS_DIR, articleWith, parsedSeed, seed, seedFiles } from '../helpers/seeds.ts';
+
+const { file, text } = seed('000');
+const seed000 = parsedSeed('000');
+const reparse = (edited: string) => parsePage({ file, text: edited });
+const ids = (p: ParsedPage) => p.articles.map((a) => a.id);
+const titled = (p: ParsedPage, headline: string) => p.articles.find((a) => a.headline === headline)?.id;
+const NEW_STORY = '新闻标题\n\n本报讯(记者 王五)记者1月1日获悉,新增一条消息。\n\n';
+/** Seed 000 with a new story set above its first. */
+const inserted = reparse(`${NEW_STORY}${text}`);
+
+/** The ledger as a build before the edit left it, then the redirects the build after the edit makes. */
+function redirectsAfter(before: ParsedPage, after: ParsedPage): Map<string, string> {
+  const published = updateLedger(EMPTY_LEDGER, [{ file, stories: before.articles.map(ledgerStoryOf) }]);
+  const next = updateLedger(published, [{ file, stories: after.articles.map(ledgerStoryOf) }]);
+  return movedIds(next, new Set(ids(after)));
+}
+
+const lineOf = (needle: string) => {
+  const line = text.split('\n').find((l) => l.includes(needle));
+  if (!line) throw new Error(`no line with ${needle}`);
+  return line;
+};
+
+describe('a story id', () => {
+  it('is the page id, the position on the page and two letters, valid under the Article schema', () => {
+    for (const prefix of ['000', '001', '002', '003', '004']) {
+      const { page, articles } = parsedSeed(prefix);
+      articles.forEach((a, k) => {
+        expect(a.id).toMatch(new RegExp(`^${page.id}-${k + 1}[a-z]{2}$`, 'u'));
+        expect(Article.shape.id.safeParse(a.id).success).toBe(true);
+      });
+      expect(new Set(ids(parsedSeed(prefix))).size).toBe(articles.length);
+    }
+  });
+
+  it('survives a typo fixed in the first sentence (seed 000: 顺利完成 typed 顺力完成, then fixed)', () => {
+    const typo = lineOf('顺利完成全省');
+    const withTypo = reparse(text.replace(typo, typo.replace('顺利完成', '顺力完成')));
+    expect(withTypo.articles[0]?.paragraphs[0]).toContain('顺力完成');
+    expect(ids(withTypo)).toEqual(ids(seed000));
+  });
+
+  it('survives a typo fixed in the headline (领跑亩均笑益 → 领跑亩均效益)', () => {
+    const withTypo = reparse(text.replace('领跑亩均效益 保供应急物资', '领跑亩均笑益 保供应急物资'));
+    expect(withTypo.articles[0]?.headline).toBe('领跑亩均笑益 保供应急物资');
+    expect(ids(withTypo)).toEqual(ids(seed000));
+  });
+
+  it('after a typo anywhere in a story, is the same or redirected to the same story', () => {
+    // One character changed in the middle of each story's longest paragraph, one story at a time.
+    for (const a of seed000.articles) {
+      const longest = [...a.paragraphs, ...a.captions].sort((x, y) => y.length - x.length)[0] ?? '';
+      const probe = longest.slice(Math.floor(longest.length / 2), Math.floor(longest.length / 2) + 6);
+      const line = text.split('\n').find((l) => l.includes(probe));
+      if (!line) continue;
+      const edited = reparse(text.replace(line, line.replace(probe, `错${probe.slice(1)}`)));
+      const position = seed000.articles.indexOf(a);
+      const now = edited.articles[position]?.id ?? '';
+      if (now !== a.id) expect(redirectsAfter(seed000, edited).get(a.id)).toBe(now);
+    }
+  });
+});
+
+describe('when stories move', () => {
+  it('a story inserted above: every other story gets a redirect from its old id to its new one', () => {
+    expect(inserted.articles).toHaveLength(seed000.articles.length + 1);
+    const moves = redirectsAfter(seed000, inserted);
+    for (const a of seed000.articles.filter((x) => x.headline)) {
+      const now = titled(inserted, a.headline ?? '');
+      expect(now).not.toBe(a.id);
+      expect(moves.get(a.id)).toBe(now);
+    }
+    // The new story at the first position does not take the old first story's id.
+    expect(inserted.articles[0]?.id).not.toBe(seed000.articles[0]?.id);
+  });
+
+  it('a story split in two in the text: the stories above keep their ids, the ones below redirect', () => {
+    // An editor sets a headline in the middle of the second story, making it two.
+    const second = seed000.articles[1];
+    const cut = lineOf('对此,当地民政部门迅速启动');
+    const split = reparse(text.replace(cut, `社区议事会议室里的新变化\n\n本报讯(记者 王五)${cut}`));
+    expect(split.articles).toHaveLength(seed000.articles.length + 1);
+    expect(split.articles[0]?.id).toBe(seed000.articles[0]?.id);
+    const moves = redirectsAfter(seed000, split);
+    for (const a of seed000.articles.slice(2).filter((x) => x.headline)) {
+      expect(moves.get(a.id)).toBe(titled(split, a.headline ?? ''));
+    }
+    // The story that was split is live still, or sends its readers to its first part.
+    const first = titled(split, second?.headline ?? '');
+    if (first !== second?.id) expect(moves.get(second?.id ?? '')).toBe(first);
+  });
+
+  it('a redirect survives the story moving again, and an id that is live again is not redirected', () => {
+    const published = updateLedger(EMPTY_LEDGER, [{ file, stories: seed000.articles.map(ledgerStoryOf) }]);
+    const once = updateLedger(published, [{ file, stories: inserted.articles.map(ledgerStoryOf) }]);
+    const twice = reparse(`另一条新闻\n\n本报讯(记者 赵六)记者1月2日获悉,又一条消息。\n\n${NEW_STORY}${text}`);
+    const again = updateLedger(once, [{ file, stories: twice.articles.map(ledgerStoryOf) }]);
+    const moves = movedIds(again, new Set(ids(twice)));
+    const last = seed000.articles.at(-1);
+    expect(moves.get(last?.id ?? '')).toBe(twice.articles.at(-1)?.id);
+    // Back to the page as it was: the old ids are live and nothing redirects them.
+    const back = updateLedger(again, [{ file, stories: seed000.articles.map(ledgerStoryOf) }]);
+    expect(movedIds(back, new Set(ids(seed000))).has(seed000.articles[0]?.id ?? '')).toBe(false);
+  });
+
+  it('a page saved under a new name: its stories’ old ids redirect to the new page’s', () => {
+    const renamed = parsePage({ file: '2025-07-08-a3.txt', text });
+    const published = updateLedger(EMPTY_LEDGER, [{ file, stories: seed000.articles.map(ledgerStoryOf) }]);
+    const next = updateLedger(published, [{ file: '2025-07-08-a3.txt', stories: renamed.articles.map(ledgerStoryOf) }]);
+    const moves = movedIds(next, new Set(ids(renamed)));
+    expect(seed000.articles.map((a) => moves.get(a.id))).toEqual(ids(renamed));
+  });
+
+  it('the committed ledger redirects every id the seeds had before ids were positions', () => {
+    const ledger = IdLedger.parse(JSON.parse(readFileSync(path.join(SEEDS_DIR, 'ids.json'), 'utf8')));
+    const live = seedFiles().flatMap((f) => ids(parsedSeed(f.slice(0, 3))));
+    const moves = movedIds(ledger, new Set(live));
+    // 000_84d0d68a418f73b1-1ib39fn was the first story's id under parser 1.2.0 (the README's old example).
+    expect(moves.get('000_84d0d68a418f73b1-1ib39fn')).toBe(seed000.articles[0]?.id);
+    for (const [id, entry] of Object.entries(ledger.pages).flatMap(([, page]) => Object.entries(page))) {
+      if (live.includes(id)) continue;
+      const to = moves.get(id);
+      expect(to, id).toBeDefined();
+      const story = seedFiles()
+        .flatMap((f) => parsedSeed(f.slice(0, 3)).articles)
+        .find((a) => a.id === to);
+      expect(story && ledgerStoryOf(story).title).toBe(entry.title);
+    }
+  });
+});
+
+describe('a sidecar correction for an id that is gone', () => {
+  const correct = (fixes: Record<string, object>, previous: PageLedger = {}) =>
+    applyCorrections(
+      seed000,
+      parseSidecarText('000.meta.json', JSON.stringify({ corrections: fixes }, null, 2)),
+      previous,
+    );
+  const messages = (p: ParsedPage) => p.page.warnings.filter((w) => w.code === 'correction').map((w) => w.message);
+  // Published when a story stood above the page's first.
+  const before = updateLedger(EMPTY_LEDGER, [{ file, stories: inserted.articles.map(ledgerStoryOf) }]);
+
+  it('is applied where the ledger says its story went, and the warning says so with the sidecar line', () => {
+    // Written when a story stood above 高唐's: that story is gone, 高唐's moved up one place.
+    const oldId = titled(inserted, '打造特色居民议事机制') ?? '';
+    const newId = titled(seed000, '打造特色居民议事机制') ?? '';
+    expect(oldId).not.toBe(newId);
+    const out = correct({ [oldId]: { county: 'linqing' } }, before.pages[file]);
+    expect(out.articles.find((a) => a.id === newId)?.county?.name).toBe('临清市');
+    expect(messages(out)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^000\\.meta\\.json line 3: no article ${oldId} .*now ${newId}「打造特色居民议事机制」.*applied there`,
+          'u',
+        ),
+      ),
+    ]);
+  });
+
+  it('is not applied when nobody knows the id, and names the closest story by position, with its title', () => {
+    const out = correct({ [`${seed000.page.id}-3zz`]: { county: 'linqing' } });
+    expect(out.articles.map((a) => a.county)).toEqual(seed000.articles.map((a) => a.county));
+    expect(messages(out)).toEqual([
+      `000.meta.json line 3: no article ${seed000.page.id}-3zz on this page; the closest story is ${seed000.articles[2]?.id}「29家医疗机构集体“换证”」(by its place on the page); correction not applied`,
+    ]);
+  });
+
+  it('names the closest story by its text when the ledger knows the id but its story is gone', () => {
+    // The ledger knew a story sharing only part of 企业登记高效便捷's sketch: too little to be it, but closest.
+    const story = articleWith(seed000, '企业登记高效便捷');
+    const sketch = ledgerStoryOf(story).sketch.slice(0, 6);
+    const previous: PageLedger = { [`${seed000.page.id}-9xx`]: { title: '旧稿', sketch: sketchToText(sketch) } };
+    const out = correct({ [`${seed000.page.id}-9xx`]: { headline: '新标题' } }, previous);
+    expect(messages(out).join('\n')).toMatch(
+      new RegExp(`the closest story is ${story.id}「企业登记高效便捷」\\(by its text\\)`, 'u'),
+    );
+  });
+
+  it('leaves an id a sidecar split makes alone (<id>-p4 still names the split story)', () => {
+    const feature = seed000.articles[0]?.id ?? '';
+    const out = correct({ [feature]: { splitAtParagraph: 4 }, [`${feature}-p4`]: { headline: '亩均效益评价' } });
+    expect(messages(out)).toEqual([]);
+    expect(out.articles.find((a) => a.id === `${feature}-p4`)?.headline).toBe('亩均效益评价');
+  });
+});
+
+describe('the ledger file', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ids-ledger-'));
+
+  it('is written only when it changed, and read back the same', () => {
+    const ledger = updateLedger(EMPTY_LEDGER, [{ file, stories: seed000.articles.map(ledgerStoryOf) }]);
+    expect(writeIdLedger(dir, ledger)).toBeNull();
+    expect(readFileSync(path.join(dir, 'ids.json'), 'utf8')).toBe(ledgerText(ledger));
+    expect(readIdLedger(dir)).toEqual({ ledger, problem: null });
+  });
+
+  it('reports a broken ledger and reads it as empty', () => {
+    const broken = mkdtempSync(path.join(tmpdir(), 'ids-broken-'));
+    writeFileSync(path.join(broken, 'ids.json'), '{ "pages": ');
+    expect(readIdLedger(broken).ledger).toEqual(EMPTY_LEDGER);
+    expect(readIdLedger(broken).problem).toMatch(/^ids\.json: not valid JSON/u);
+  });
+
+  it('is never written through a link', () => {
+    const linked = mkdtempSync(path.join(tmpdir(), 'ids-link-'));
+    const outside = path.join(mkdtempSync(path.join(tmpdir(), 'ids-outside-')), 'victim.txt');
+    writeFileSync(outside, 'keep me');
+    symlinkSync(outside, path.join(linked, 'ids.json'));
+    expect(writeIdLedger(linked, EMPTY_LEDGER)).toMatch(/not written/u);
+    expect(readFileSync(outside, 'utf8')).toBe('keep me');
+  });
+});
