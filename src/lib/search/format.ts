@@ -7,9 +7,13 @@
  *                count × { varint docDelta, u8 weight } }
  * - facets.bin: 8 bytes a document, in document order (newest first):
  *     u8 county, u8 kind, u32 topics bitmask, u16 days since 1970-01-01
- * - docs/<n>.json: what a result shows: headline, kicker, date, county, text
- * - pinyin.json: pinyin of the Han characters in headlines, for a query
- *   typed with the wrong character of the right sound
+ * - docs/<n>.json: what a result shows: headline, kicker, date, county,
+ *   credits, text
+ * - words/<n>.json: the index's own vocabulary by sound, for the keys that
+ *   hash to n: a pinyin pair ("zhou cheng") → the two-character words that
+ *   read so, with how many stories hold each; a Han character → its
+ *   readings. A query in pinyin, or with a character of the wrong sound,
+ *   is turned into words the index holds.
  */
 
 export const NONE = 255;
@@ -24,6 +28,29 @@ export interface Manifest {
   kinds: string[];
   /** Every pinyin syllable the index knows, to split a pinyin query. */
   syllables: string[];
+  /** How many words/<n>.json files the vocabulary is split into. */
+  wordShards: number;
+}
+
+/** One words/<n>.json file. */
+export interface WordShard {
+  /**
+   * "zhou cheng" → "轴承4周成1": the two-character words of that sound, each
+   * followed by how many stories hold it, most stories first (compact: most
+   * of a vocabulary are words of one story).
+   */
+  sounds: Record<string, string>;
+  /** "乘" → ["cheng", "sheng"]: every reading of a character the index holds. */
+  readings: Record<string, string[]>;
+}
+
+/** Someone a story credits, as a result shows them: 记者 张浩, linked to their page. */
+export interface DocCredit {
+  name: string;
+  /** The reporter page's slug (routes.ts reporterUrl). */
+  slug: string;
+  /** The role as printed: 记者, 通讯员, 摄影, 作者. */
+  role: string;
 }
 
 export interface DocFile {
@@ -34,6 +61,7 @@ export interface DocFile {
   date: string | null;
   county: string | null;
   kind: string;
+  credits: DocCredit[];
   /** Lead, body and captions, for snippets and ranking (cut to a few thousand characters). */
   text: string;
 }
@@ -45,6 +73,13 @@ export interface Facets {
   /** Days since 1970-01-01, 0 when undated. */
   day: number;
 }
+
+/** "轴承4周成1" → [["轴承", 4], ["周成", 1]]. */
+export function readSoundWords(packed: string | undefined): Array<[string, number]> {
+  return [...(packed ?? '').matchAll(/(\D{2})(\d+)/gu)].map((m) => [m[1] ?? '', Number(m[2])]);
+}
+
+export const packSoundWords = (words: Array<[string, number]>): string => words.map(([w, n]) => `${w}${n}`).join('');
 
 export function writeVarint(out: number[], value: number) {
   let v = value >>> 0;
