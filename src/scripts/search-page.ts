@@ -245,6 +245,8 @@ async function run(append = false) {
         : '没有找到相关稿件。可以减少关键词，或按区县、专题浏览。';
   }
   if (more) more.hidden = list.children.length >= result.total;
+  // Which words the status and results now answer (the address changes as soon as the reader types).
+  status.dataset.query = query;
   document.documentElement.dataset.searchMs = String(Math.round(performance.now() - started));
   document.dispatchEvent(new CustomEvent('search:results', { detail: { total: result.total, query } }));
 }
