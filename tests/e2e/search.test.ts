@@ -1,7 +1,11 @@
 /** Search in the browser: typing, filters, sort, sharing, keyboard, highlighting, no-JS. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { baseUrl, launch, screenshot } from './browser.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 beforeAll(async () => {
@@ -273,6 +277,29 @@ describe('search', () => {
     expect(Math.min(...ratios)).toBeGreaterThanOrEqual(4.5);
     await page.close();
   });
+
+  it.each(['light', 'dark'] as const)(
+    'has no serious axe violation on results with bylines and a suggestion in %s mode',
+    async (colorScheme) => {
+      for (const query of ['张浩', '轴乘']) {
+        const page = await browser.newPage({ colorScheme, viewport: { width: 390, height: 844 } });
+        await page.goto(`${baseUrl()}/search/?q=${encodeURIComponent(query)}`);
+        await waitForResults(page, query);
+        await expect(
+          page.locator(query === '张浩' ? '.byline a' : '#search-suggestion a').count(),
+        ).resolves.toBeGreaterThan(0);
+        await page.addScriptTag({ content: axeSource });
+        const found = (await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } })
+            .axe;
+          return (await axe.run(document)).violations;
+        })) as Array<{ id: string; impact: string | null }>;
+        expect(found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+        if (query === '张浩') await screenshot(page, `search-byline-390-${colorScheme}`);
+        await page.close();
+      }
+    },
+  );
 
   it('without JavaScript says so and points to browsing', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
