@@ -70,9 +70,8 @@ function siteFor(stories: Article[]): { dir: string; indexBytes: number } {
   writeFileSync(path.join(out, 'facets.bin'), index.facets);
   let indexBytes = index.facets.length;
   index.words.forEach((w, n) => {
-    const bytes = JSON.stringify(w);
-    writeFileSync(path.join(out, 'words', `${n}.json`), bytes);
-    indexBytes += Buffer.byteLength(bytes);
+    writeFileSync(path.join(out, 'words', `${n}.bin`), w);
+    indexBytes += w.length;
   });
   index.shards.forEach((s, n) => {
     writeFileSync(path.join(out, 'shards', `${n}.bin`), s);

@@ -10,7 +10,7 @@ import { buildSearchIndex } from '../../src/lib/search/build.ts';
 import { SearchEngine, readPinyin, stitch, type Loader } from '../../src/lib/search/engine.ts';
 import { findMarks } from '../../src/lib/search/marks.ts';
 import { parseQuery } from '../../src/lib/search/normalize.ts';
-import { readSoundWords } from '../../src/lib/search/format.ts';
+import { readWordShard } from '../../src/lib/search/format.ts';
 import { collectPeople } from '../../src/lib/site/people.ts';
 
 const articles = parseSeedDir('seeds')
@@ -23,12 +23,12 @@ const memory: Loader = {
     const n = Number(file?.replace('.json', ''));
     if (path === 'manifest.json') return index.manifest as T;
     if (dir === 'docs') return index.docs[n] as T;
-    if (dir === 'words') return index.words[n] as T;
     throw new Error(`no ${path}`);
   },
   bytes: async (path: string) => {
     if (path === 'facets.bin') return index.facets;
-    const shard = index.shards[Number(/shards\/(\d+)\.bin/u.exec(path)?.[1])];
+    const [, dir, n] = /^(shards|words)\/(\d+)\.bin$/u.exec(path) ?? [];
+    const shard = (dir === 'words' ? index.words : index.shards)[Number(n)];
     if (!shard) throw new Error(`no ${path}`);
     return shard;
   },
@@ -73,10 +73,13 @@ describe('pinyin', () => {
   });
 
   it('keeps the vocabulary by sound to two-character words the postings hold', () => {
-    const entries = index.words.flatMap((w) => Object.entries(w.sounds));
-    expect(entries.length).toBeGreaterThan(1000);
-    const bearing = entries.find(([sound]) => sound === 'zhou cheng');
-    expect(readSoundWords(bearing?.[1])).toContainEqual(['轴承', holding('轴承').length]);
+    const files = index.words.map((bytes) => readWordShard(bytes, index.manifest.syllables));
+    const sounds = new Map(files.flatMap((f) => [...f.sounds]));
+    expect(sounds.size).toBeGreaterThan(1000);
+    expect(sounds.get('zhou cheng')).toContainEqual(['轴承', holding('轴承').length]);
+    for (const words of sounds.values()) for (const [word] of words) expect(word).toMatch(/^\p{Script=Han}{2}$/u);
+    const readings = new Map(files.flatMap((f) => [...f.readings]));
+    expect(readings.get('乘')).toEqual(expect.arrayContaining(['cheng', 'sheng']));
   });
 });
 

@@ -10,7 +10,7 @@ import { allCountyRefs } from '../parser/gazetteer.ts';
 import { taxonomy } from '../parser/topics.ts';
 import { ARTICLE_KINDS } from '../schema.ts';
 import { bigrams, isHan, segments, shardOf } from './normalize.ts';
-import { FACET_BYTES, NONE, dayOf, packSoundWords, type DocFile, type Manifest, type WordShard } from './format.ts';
+import { FACET_BYTES, NONE, dayOf, writeWordShard, type DocFile, type Manifest, type WordShard } from './format.ts';
 import { ROLE_NAMES, collectPeople, creditsOf, type Person } from '../site/people.ts';
 import { titleOf } from '../site/format.ts';
 
@@ -19,16 +19,16 @@ const WEIGHT = { title: 4, names: 3, lead: 2, body: 1 } as const;
 /** Target size of a shard before compression. */
 const SHARD_BYTES = 3000;
 const TEXT_LIMIT = 3000;
-/** Target size of a words/<n>.json file before compression. */
-const WORD_SHARD_BYTES = 6000;
+/** Target size of a words/<n>.bin file before compression. */
+const WORD_SHARD_BYTES = 3000;
 
 export interface BuiltIndex {
   manifest: Manifest;
   shards: Uint8Array[];
   facets: Uint8Array;
   docs: DocFile[];
-  /** The vocabulary by sound (format.ts WordShard), split like the postings. */
-  words: WordShard[];
+  /** The vocabulary by sound (format.ts words/<n>.bin), split like the postings. */
+  words: Uint8Array[];
 }
 
 const SYLLABLE = /^[a-z]+$/u;
@@ -51,7 +51,7 @@ function readingsOf(char: string): string[] {
  * number of distinct words, not with the number of stories, so a pinyin
  * query reaches every word of every story without a second set of postings.
  */
-function buildWords(postings: Map<string, number[]>): WordShard[] {
+function buildWords(postings: Map<string, number[]>): { files: Uint8Array[]; syllables: string[] } {
   const sounds = new Map<string, Array<[string, number]>>();
   const readings = new Map<string, string[]>();
   for (const [word, docs] of postings) {
@@ -64,21 +64,24 @@ function buildWords(postings: Map<string, number[]>): WordShard[] {
     list.push([word, docs.length / 2]);
     for (const ch of word) if (!readings.has(ch)) readings.set(ch, readingsOf(ch));
   }
-  let bytes = 0;
-  for (const [sound, list] of sounds) bytes += sound.length + 6 + list.length * 8;
-  for (const [ch, rs] of readings) bytes += ch.length * 3 + 4 + rs.join('","').length + 4;
+  const known = new Set<string>();
+  for (const sound of sounds.keys()) for (const s of sound.split(' ')) known.add(s);
+  for (const rs of readings.values()) for (const r of rs) known.add(r);
+  const syllables = [...known].sort();
+  // About 8 bytes a word and 6 a character once encoded.
+  let words = 0;
+  for (const list of sounds.values()) words += list.length + 1;
   let count = 16;
-  while (bytes / count > WORD_SHARD_BYTES) count *= 2;
-  const shards: WordShard[] = Array.from({ length: count }, () => ({ sounds: {}, readings: {} }));
-  for (const [sound, list] of [...sounds].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const shard = shards[shardOf(sound, count)];
-    if (shard) shard.sounds[sound] = packSoundWords(list.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
-  }
-  for (const [ch, rs] of [...readings].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const shard = shards[shardOf(ch, count)];
-    if (shard) shard.readings[ch] = rs;
-  }
-  return shards;
+  while ((words * 8 + readings.size * 6) / count > WORD_SHARD_BYTES) count *= 2;
+  const shards: WordShard[] = Array.from({ length: count }, () => ({ sounds: new Map(), readings: new Map() }));
+  const byKey = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : 1);
+  for (const [sound, list] of [...sounds].sort(byKey))
+    shards[shardOf(sound, count)]?.sounds.set(
+      sound,
+      list.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
+    );
+  for (const [ch, rs] of [...readings].sort(byKey)) shards[shardOf(ch, count)]?.readings.set(ch, rs);
+  return { files: shards.map((shard) => writeWordShard(shard, syllables)), syllables };
 }
 
 const varintLength = (v: number) => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : 4);
@@ -213,8 +216,6 @@ export function buildSearchIndex(articlesNewestFirst: Article[], people?: Person
   const { shards, total } = encodeShards(postings);
   const shardCount = shards.length;
   const words = buildWords(postings);
-  const syllables = new Set<string>();
-  for (const w of words) for (const rs of Object.values(w.readings)) for (const r of rs) syllables.add(r);
 
   const version = createHash('sha256')
     .update(facets)
@@ -230,12 +231,12 @@ export function buildSearchIndex(articlesNewestFirst: Article[], people?: Person
       counties,
       topics,
       kinds,
-      syllables: [...syllables].sort(),
-      wordShards: words.length,
+      syllables: words.syllables,
+      wordShards: words.files.length,
     },
     shards,
     facets,
     docs,
-    words,
+    words: words.files,
   };
 }

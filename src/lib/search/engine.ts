@@ -11,7 +11,7 @@ import { findMarks, type Mark } from './marks.ts';
 import {
   readFacets,
   readShard,
-  readSoundWords,
+  readWordShard,
   dayOf,
   NONE,
   type DocCredit,
@@ -116,7 +116,7 @@ export class SearchEngine {
     const n = shardOf(key, m.wordShards);
     let shard = this.wordShards.get(n);
     if (!shard) {
-      shard = this.load.json<WordShard>(`words/${n}.json`);
+      shard = this.load.bytes(`words/${n}.bin`).then((bytes) => readWordShard(bytes, m.syllables));
       this.wordShards.set(n, shard);
     }
     return shard;
@@ -124,11 +124,11 @@ export class SearchEngine {
 
   /** The two-character words of the index that read as a pinyin pair, commonest first. */
   private async wordsSounding(pair: string): Promise<Array<[string, number]>> {
-    return readSoundWords((await this.wordShard(pair)).sounds[pair]);
+    return (await this.wordShard(pair)).sounds.get(pair) ?? [];
   }
 
   private async readings(char: string): Promise<string[]> {
-    return (await this.wordShard(char)).readings[char] ?? [];
+    return (await this.wordShard(char)).readings.get(char) ?? [];
   }
 
   private allFacets(): Promise<Facets[]> {

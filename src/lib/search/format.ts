@@ -9,11 +9,16 @@
  *     u8 county, u8 kind, u32 topics bitmask, u16 days since 1970-01-01
  * - docs/<n>.json: what a result shows: headline, kicker, date, county,
  *   credits, text
- * - words/<n>.json: the index's own vocabulary by sound, for the keys that
- *   hash to n: a pinyin pair ("zhou cheng") → the two-character words that
- *   read so, with how many stories hold each; a Han character → its
- *   readings. A query in pinyin, or with a character of the wrong sound,
- *   is turned into words the index holds.
+ * - words/<n>.bin: the index's own vocabulary by sound, for the keys that
+ *   hash to n (a pinyin pair "zhou cheng", a Han character "乘"); syllables
+ *   are numbers in the manifest's `syllables`:
+ *     varint soundCount, soundCount × { varint syllable, varint syllable,
+ *       varint wordCount, wordCount × { varint length, word (UTF-8),
+ *       varint stories } }   (most stories first)
+ *     varint charCount, charCount × { varint length, char (UTF-8),
+ *       varint readingCount, readingCount × varint syllable }
+ *   A query in pinyin, or with a character of the wrong sound, is turned
+ *   into words the index holds.
  */
 
 export const NONE = 255;
@@ -26,22 +31,18 @@ export interface Manifest {
   counties: Array<{ slug: string; name: string }>;
   topics: Array<{ slug: string; name: string }>;
   kinds: string[];
-  /** Every pinyin syllable the index knows, to split a pinyin query. */
+  /** Every pinyin syllable the index knows, sorted: splits a pinyin query, and numbers syllables in words/<n>.bin. */
   syllables: string[];
-  /** How many words/<n>.json files the vocabulary is split into. */
+  /** How many words/<n>.bin files the vocabulary is split into. */
   wordShards: number;
 }
 
-/** One words/<n>.json file. */
+/** One words/<n>.bin file, read. */
 export interface WordShard {
-  /**
-   * "zhou cheng" → "轴承4周成1": the two-character words of that sound, each
-   * followed by how many stories hold it, most stories first (compact: most
-   * of a vocabulary are words of one story).
-   */
-  sounds: Record<string, string>;
+  /** "zhou cheng" → [["轴承", 4], ["周成", 1]]: the two-character words of that sound and how many stories hold each, most first. */
+  sounds: Map<string, Array<[string, number]>>;
   /** "乘" → ["cheng", "sheng"]: every reading of a character the index holds. */
-  readings: Record<string, string[]>;
+  readings: Map<string, string[]>;
 }
 
 /** Someone a story credits, as a result shows them: 记者 张浩, linked to their page. */
@@ -74,12 +75,62 @@ export interface Facets {
   day: number;
 }
 
-/** "轴承4周成1" → [["轴承", 4], ["周成", 1]]. */
-export function readSoundWords(packed: string | undefined): Array<[string, number]> {
-  return [...(packed ?? '').matchAll(/(\D{2})(\d+)/gu)].map((m) => [m[1] ?? '', Number(m[2])]);
+export function writeWordShard(shard: WordShard, syllables: string[]): Uint8Array {
+  const id = new Map(syllables.map((s, i) => [s, i]));
+  const encoder = new TextEncoder();
+  const out: number[] = [];
+  const text = (t: string) => {
+    const bytes = encoder.encode(t);
+    writeVarint(out, bytes.length);
+    for (const b of bytes) out.push(b);
+  };
+  const syllable = (s: string) => writeVarint(out, id.get(s) ?? 0);
+  writeVarint(out, shard.sounds.size);
+  for (const [sound, words] of shard.sounds) {
+    const [a = '', b = ''] = sound.split(' ');
+    syllable(a);
+    syllable(b);
+    writeVarint(out, words.length);
+    for (const [word, stories] of words) {
+      text(word);
+      writeVarint(out, stories);
+    }
+  }
+  writeVarint(out, shard.readings.size);
+  for (const [char, readings] of shard.readings) {
+    text(char);
+    writeVarint(out, readings.length);
+    readings.forEach(syllable);
+  }
+  return Uint8Array.from(out);
 }
 
-export const packSoundWords = (words: Array<[string, number]>): string => words.map(([w, n]) => `${w}${n}`).join('');
+export function readWordShard(bytes: Uint8Array, syllables: string[]): WordShard {
+  const decoder = new TextDecoder();
+  const at = { i: 0 };
+  const text = () => {
+    const length = readVarint(bytes, at);
+    const t = decoder.decode(bytes.subarray(at.i, at.i + length));
+    at.i += length;
+    return t;
+  };
+  const syllable = () => syllables[readVarint(bytes, at)] ?? '';
+  const sounds = new Map<string, Array<[string, number]>>();
+  for (let n = readVarint(bytes, at); n > 0; n--) {
+    const sound = `${syllable()} ${syllable()}`;
+    const words: Array<[string, number]> = [];
+    for (let k = readVarint(bytes, at); k > 0; k--) words.push([text(), readVarint(bytes, at)]);
+    sounds.set(sound, words);
+  }
+  const readings = new Map<string, string[]>();
+  for (let n = readVarint(bytes, at); n > 0; n--) {
+    const char = text();
+    const list: string[] = [];
+    for (let k = readVarint(bytes, at); k > 0; k--) list.push(syllable());
+    readings.set(char, list);
+  }
+  return { sounds, readings };
+}
 
 export function writeVarint(out: number[], value: number) {
   let v = value >>> 0;
