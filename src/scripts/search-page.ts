@@ -210,7 +210,7 @@ async function run(append = false) {
     list.replaceChildren();
     updateCounts(null);
     showSuggestion(null);
-    status.textContent = '输入关键词开始搜索；多个词用空格分开，须同时出现。也可只选区县、专题或日期，按日期列出稿件。';
+    status.textContent = '输入关键词开始搜索；多个词用空格分开，须同时出现。也可只选区县、专题、类别或日期，按日期列出稿件。';
     if (more) more.hidden = true;
     return;
   }
