@@ -50,18 +50,25 @@ function state() {
   return { query: value('q'), filters, sort: (value('sort') || 'relevance') as 'relevance' | 'date' };
 }
 
-function toUrl(): string {
-  const { query, filters, sort } = state();
+/** A search's address, its parameters always in one order, so equal searches have equal addresses. */
+function addressOf(values: (key: string) => string): string {
   const params: Record<string, string> = {};
-  if (query) params.q = query;
-  for (const [k, v] of Object.entries(filters)) if (v) params[k] = v;
-  if (sort !== 'relevance') params.sort = sort;
+  for (const k of ['q', ...FIELDS]) {
+    const v = values(k).trim();
+    if (v && !(k === 'sort' && v === 'relevance')) params[k] = v;
+  }
   return searchUrl(params);
+}
+
+function toUrl(): string {
+  const data = new FormData(form as HTMLFormElement);
+  return addressOf((k) => String(data.get(k) ?? ''));
 }
 
 /** The address shown now, written the way toUrl writes it. */
 function currentUrl(): string {
-  return searchUrl(Object.fromEntries(new URLSearchParams(location.search)));
+  const params = new URLSearchParams(location.search);
+  return addressOf((k) => params.get(k) ?? '');
 }
 
 /**
@@ -210,7 +217,8 @@ async function run(append = false) {
     list.replaceChildren();
     updateCounts(null);
     showSuggestion(null);
-    status.textContent = '输入关键词开始搜索；多个词用空格分开，须同时出现。也可只选区县、专题、类别或日期，按日期列出稿件。';
+    status.textContent =
+      '输入关键词开始搜索；多个词用空格分开，须同时出现。也可只选区县、专题、类别或日期，按日期列出稿件。';
     if (more) more.hidden = true;
     return;
   }
