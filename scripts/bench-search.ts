@@ -65,10 +65,14 @@ function siteFor(stories: Article[]): { dir: string; indexBytes: number } {
   const out = path.join(dir, 'search-index');
   mkdirSync(path.join(out, 'shards'), { recursive: true });
   mkdirSync(path.join(out, 'docs'), { recursive: true });
+  mkdirSync(path.join(out, 'words'), { recursive: true });
   writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(index.manifest));
   writeFileSync(path.join(out, 'facets.bin'), index.facets);
-  writeFileSync(path.join(out, 'pinyin.json'), JSON.stringify(index.pinyin));
   let indexBytes = index.facets.length;
+  index.words.forEach((w, n) => {
+    writeFileSync(path.join(out, 'words', `${n}.bin`), w);
+    indexBytes += w.length;
+  });
   index.shards.forEach((s, n) => {
     writeFileSync(path.join(out, 'shards', `${n}.bin`), s);
     indexBytes += s.length;

@@ -3,8 +3,9 @@
  * and the whole state in the URL so a search can be shared and back/forward
  * works. The index is fetched only once the reader starts searching.
  */
-import { articleHitUrl } from '../lib/site/routes.ts';
+import { articleHitUrl, reporterUrl, searchUrl } from '../lib/site/routes.ts';
 import { kindName } from '../lib/site/labels.ts';
+import { formatDate } from '../lib/site/format.ts';
 import type { SearchResult, Filters, Hit } from '../lib/search/engine.ts';
 import type { SearchRequest } from './search-worker.ts';
 import { appendMarked } from './render-marks.ts';
@@ -14,6 +15,7 @@ const input = document.querySelector<HTMLInputElement>('#q');
 const status = document.querySelector<HTMLElement>('#search-status');
 const list = document.querySelector<HTMLOListElement>('#search-results');
 const more = document.querySelector<HTMLButtonElement>('#search-more');
+const suggestion = document.querySelector<HTMLElement>('#search-suggestion');
 
 const FIELDS = ['county', 'topic', 'kind', 'from', 'to', 'sort'] as const;
 
@@ -48,14 +50,52 @@ function state() {
   return { query: value('q'), filters, sort: (value('sort') || 'relevance') as 'relevance' | 'date' };
 }
 
+/** A search's address, its parameters always in one order, so equal searches have equal addresses. */
+function addressOf(values: (key: string) => string): string {
+  const params: Record<string, string> = {};
+  for (const k of ['q', ...FIELDS]) {
+    const v = values(k).trim();
+    if (v && !(k === 'sort' && v === 'relevance')) params[k] = v;
+  }
+  return searchUrl(params);
+}
+
 function toUrl(): string {
-  const { query, filters, sort } = state();
-  const params = new URLSearchParams();
-  if (query) params.set('q', query);
-  for (const [k, v] of Object.entries(filters)) if (v) params.set(k, v);
-  if (sort !== 'relevance') params.set('sort', sort);
-  const qs = params.toString();
-  return `${location.pathname}${qs ? `?${qs}` : ''}`;
+  const data = new FormData(form as HTMLFormElement);
+  return addressOf((k) => String(data.get(k) ?? ''));
+}
+
+/** The address shown now, written the way toUrl writes it. */
+function currentUrl(): string {
+  const params = new URLSearchParams(location.search);
+  return addressOf((k) => params.get(k) ?? '');
+}
+
+/**
+ * History as a reader expects it. Typing rewrites the current entry; a new
+ * entry starts only when the query leaves a committed state — the page as
+ * arrived at, a search confirmed with Enter, a filter or sort chosen, or the
+ * empty page — so Back returns to it. An entry is never pushed with the
+ * address it already has.
+ */
+interface Entry {
+  /** Words typed and not yet confirmed: typing goes on in this entry. */
+  typing: boolean;
+}
+function record(how: 'typing' | 'commit') {
+  const url = toUrl();
+  const here = currentUrl();
+  if (how === 'typing') {
+    if (url === here) return;
+    const entry: Entry = { typing: state().query !== '' };
+    const current = history.state as Entry | null;
+    if (current?.typing) history.replaceState(entry, '', url);
+    else history.pushState(entry, '', url);
+  } else if (url === here) {
+    history.replaceState({ typing: false } satisfies Entry, '', url);
+  } else {
+    history.pushState({ typing: false } satisfies Entry, '', url);
+  }
 }
 
 function fromUrl() {
@@ -67,7 +107,7 @@ function fromUrl() {
   }
 }
 
-function renderHit(hit: Hit, words: string): HTMLLIElement {
+function renderHit(hit: Hit): HTMLLIElement {
   const li = document.createElement('li');
   if (hit.kicker && hit.kicker !== hit.title) {
     const k = document.createElement('span');
@@ -77,24 +117,85 @@ function renderHit(hit: Hit, words: string): HTMLLIElement {
   }
   const a = document.createElement('a');
   a.className = 'headline';
-  a.href = articleHitUrl(hit.id, words);
+  a.href = articleHitUrl(hit.id, hit.words.join(' '));
   appendMarked(a, hit.title, hit.titleMarks);
   li.append(a);
   const meta = document.createElement('div');
   meta.className = 'meta';
-  meta.textContent = [kindName(hit.kind), hit.date ?? '日期不详', hit.county ?? ''].filter(Boolean).join(' · ');
+  const parts: Array<string | Node> = [kindName(hit.kind)];
+  if (hit.date) {
+    const time = document.createElement('time');
+    time.dateTime = hit.date;
+    time.textContent = formatDate(hit.date);
+    parts.push(time);
+  } else parts.push(formatDate(null));
+  if (hit.county) parts.push(hit.county);
+  parts.filter(Boolean).forEach((part, i) => meta.append(...(i > 0 ? [' · '] : []), part));
   li.append(meta);
+  if (hit.byline) li.append(renderByline(hit.byline));
   const p = document.createElement('p');
   appendMarked(p, hit.snippet, hit.snippetMarks);
   li.append(p);
   return li;
 }
 
-function updateCounts(result: SearchResult) {
-  const counts: Record<string, Record<string, number>> = {
-    county: result.facets.county,
-    topic: result.facets.topic,
-    kind: result.facets.kind,
+/** The byline, when a name is why the story matched: 记者 张浩 · 通讯员 赵凯, each name linking to their page. */
+function renderByline(byline: NonNullable<Hit['byline']>): HTMLParagraphElement {
+  const p = document.createElement('p');
+  p.className = 'byline';
+  const roles = [...new Set(byline.map((c) => c.role))];
+  roles.forEach((role, i) => {
+    p.append(`${i > 0 ? ' · ' : ''}${role} `);
+    byline
+      .filter((c) => c.role === role)
+      .forEach((c, k) => {
+        if (k > 0) p.append('、');
+        const target: HTMLElement = c.slug ? document.createElement('a') : document.createElement('span');
+        if (target instanceof HTMLAnchorElement) target.href = reporterUrl(c.slug);
+        appendMarked(target, c.name, c.marks);
+        p.append(target);
+      });
+  });
+  return p;
+}
+
+/** What the chosen filters say, for a search without words: 临清市 · 经济. */
+function filterLabels(filters: Filters): string[] {
+  const labels: string[] = [];
+  for (const name of ['county', 'topic', 'kind'] as const) {
+    const select = form?.elements.namedItem(name) as HTMLSelectElement | null;
+    const option = select?.selectedOptions[0];
+    if (filters[name] && option) labels.push(option.dataset.label ?? option.textContent ?? '');
+  }
+  if (filters.from && filters.to) labels.push(`${formatDate(filters.from)}至${formatDate(filters.to)}`);
+  else if (filters.from) labels.push(`${formatDate(filters.from)}起`);
+  else if (filters.to) labels.push(`${formatDate(filters.to)}前`);
+  return labels;
+}
+
+function showSuggestion(text: string | null) {
+  if (!suggestion) return;
+  suggestion.replaceChildren();
+  suggestion.hidden = !text;
+  if (!text) return;
+  const link = document.createElement('a');
+  link.href = searchUrl({ q: text });
+  link.textContent = text;
+  link.addEventListener('click', (e) => {
+    e.preventDefault();
+    if (input) input.value = text;
+    record('commit');
+    void run();
+  });
+  suggestion.append('您要找的是不是 ', link, '？');
+}
+
+/** Counts beside each filter's options for this result; none (plain labels) without a result. */
+function updateCounts(result: SearchResult | null) {
+  const counts: Record<string, Record<string, number> | null> = {
+    county: result?.facets.county ?? null,
+    topic: result?.facets.topic ?? null,
+    kind: result?.facets.kind ?? null,
   };
   for (const [name, byValue] of Object.entries(counts)) {
     const select = form?.elements.namedItem(name) as HTMLSelectElement | null;
@@ -102,62 +203,71 @@ function updateCounts(result: SearchResult) {
       if (!option.value) continue;
       const label = option.dataset.label ?? option.textContent ?? '';
       option.dataset.label = label;
-      option.textContent = result.query ? `${label}（${byValue[option.value] ?? 0}）` : label;
+      option.textContent = byValue ? `${label}（${byValue[option.value] ?? 0}）` : label;
     }
   }
 }
 
 let page = 0;
-let shownFor = '';
 
 async function run(append = false) {
   const { query, filters, sort } = state();
   if (!list || !status) return;
-  if (!query) {
+  if (!query && Object.keys(filters).length === 0) {
     list.replaceChildren();
-    status.textContent = '输入关键词开始搜索；多个词用空格分开，须同时出现。';
+    updateCounts(null);
+    showSuggestion(null);
+    status.textContent =
+      '输入关键词开始搜索；多个词用空格分开，须同时出现。也可只选区县、专题、类别或日期，按日期列出稿件。';
     if (more) more.hidden = true;
     return;
   }
   page = append ? page + 1 : 0;
   const started = performance.now();
+  const asked = toUrl();
   const { result, error } = await ask({ query, filters, sort, page });
   // A slower answer to an older question is dropped.
-  if (state().query !== query) return;
+  if (toUrl() !== asked) return;
   if (error || !result) {
     status.textContent = `搜索出错：${error ?? '未知错误'}`;
     return;
   }
-  const words = query;
   if (!append) list.replaceChildren();
-  list.append(...result.hits.map((h) => renderHit(h, words)));
+  list.append(...result.hits.map((h) => renderHit(h)));
   updateCounts(result);
-  const note =
-    result.match === 'relaxed' ? '（未找到完全匹配，显示相近结果）' : result.match === 'pinyin' ? '（按读音匹配）' : '';
-  status.textContent =
-    result.total > 0 ? `找到 ${result.total} 篇稿件${note}` : '没有找到相关稿件。可以减少关键词，或按区县、专题浏览。';
+  showSuggestion(result.suggestion);
+  if (result.match === 'filters') {
+    const labels = filterLabels(filters).join(' · ');
+    status.textContent =
+      result.total > 0 ? `${labels} · 共 ${result.total} 篇，按日期排列` : `${labels} · 没有稿件。可以放宽条件。`;
+  } else {
+    const note =
+      result.match === 'relaxed'
+        ? '（未找到完全匹配，显示相近结果）'
+        : result.match === 'pinyin'
+          ? '（按读音匹配）'
+          : '';
+    status.textContent =
+      result.total > 0
+        ? `找到 ${result.total} 篇稿件${note}`
+        : '没有找到相关稿件。可以减少关键词，或按区县、专题浏览。';
+  }
   if (more) more.hidden = list.children.length >= result.total;
-  shownFor = query;
+  // Which words the status and results now answer (the address changes as soon as the reader types).
+  status.dataset.query = query;
   document.documentElement.dataset.searchMs = String(Math.round(performance.now() - started));
   document.dispatchEvent(new CustomEvent('search:results', { detail: { total: result.total, query } }));
 }
 
-let settle: ReturnType<typeof setTimeout> | undefined;
-
 if (form && input) {
   document.documentElement.classList.add('search-ready');
   fromUrl();
-  if (input.value) void run();
+  void run();
   // Start fetching the index as soon as the reader shows an intent to search.
   input.addEventListener('focus', () => ensureWorker().postMessage({ id: 0, warm: true }), { once: true });
   const onTyped = () => {
-    history.replaceState(null, '', toUrl());
+    record('typing');
     void run();
-    // A pause in typing makes a history entry, so back returns to the previous search.
-    clearTimeout(settle);
-    settle = setTimeout(() => {
-      if (shownFor && state().query === shownFor) history.pushState(null, '', toUrl());
-    }, 1200);
   };
   // Search at once on every keystroke (a stale answer is dropped when it
   // arrives), but not on the pinyin letters of an IME still composing a
@@ -170,18 +280,17 @@ if (form && input) {
     if (e.key === 'Escape' && input.value) {
       e.preventDefault();
       input.value = '';
-      history.replaceState(null, '', toUrl());
-      void run();
+      onTyped();
     }
   });
   form.addEventListener('change', (e) => {
     if (e.target === input) return;
-    history.pushState(null, '', toUrl());
+    record('commit');
     void run();
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    history.pushState(null, '', toUrl());
+    record('commit');
     void run();
   });
   more?.addEventListener('click', () => void run(true));

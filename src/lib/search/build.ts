@@ -10,8 +10,8 @@ import { allCountyRefs } from '../parser/gazetteer.ts';
 import { taxonomy } from '../parser/topics.ts';
 import { ARTICLE_KINDS } from '../schema.ts';
 import { bigrams, isHan, segments, shardOf } from './normalize.ts';
-import { FACET_BYTES, NONE, dayOf, type DocFile, type Manifest } from './format.ts';
-import { creditsOf } from '../site/people.ts';
+import { FACET_BYTES, NONE, dayOf, writeWordShard, type DocFile, type Manifest, type WordShard } from './format.ts';
+import { ROLE_NAMES, collectPeople, creditsOf, type Person } from '../site/people.ts';
 import { titleOf } from '../site/titles.ts';
 
 /** How much a term found in each part of a story counts. */
@@ -19,20 +19,69 @@ const WEIGHT = { title: 4, names: 3, lead: 2, body: 1 } as const;
 /** Target size of a shard before compression. */
 const SHARD_BYTES = 3000;
 const TEXT_LIMIT = 3000;
+/** Target size of a words/<n>.bin file before compression. */
+const WORD_SHARD_BYTES = 3000;
 
 export interface BuiltIndex {
   manifest: Manifest;
   shards: Uint8Array[];
   facets: Uint8Array;
   docs: DocFile[];
-  /** Han character → pinyin syllable, for the characters in headlines. */
-  pinyin: Record<string, string>;
+  /** The vocabulary by sound (format.ts words/<n>.bin), split like the postings. */
+  words: Uint8Array[];
 }
 
-function syllablesOf(text: string): string[] {
-  return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'removed', v: true }).filter((s) =>
-    /^[a-z]+$/u.test(s),
-  );
+const SYLLABLE = /^[a-z]+$/u;
+const TWO_HAN = /^\p{Script=Han}{2}$/u;
+
+/** A two-character word's reading in pinyin without tones ("zhou cheng"), or null for a character pinyin-pro cannot read. */
+function soundOf(word: string): string | null {
+  const syllables = pinyin(word, { toneType: 'none', type: 'array', v: true });
+  return syllables.length === 2 && syllables.every((s) => SYLLABLE.test(s)) ? syllables.join(' ') : null;
+}
+
+/** Every reading of one character (乘 → cheng, sheng). */
+function readingsOf(char: string): string[] {
+  return pinyin(char, { toneType: 'none', type: 'array', multiple: true, v: true }).filter((s) => SYLLABLE.test(s));
+}
+
+/**
+ * The vocabulary by sound: every two-character Han word the postings hold,
+ * grouped by its pinyin, and every character's readings. It grows with the
+ * number of distinct words, not with the number of stories, so a pinyin
+ * query reaches every word of every story without a second set of postings.
+ */
+function buildWords(postings: Map<string, number[]>): { files: Uint8Array[]; syllables: string[] } {
+  const sounds = new Map<string, Array<[string, number]>>();
+  const readings = new Map<string, string[]>();
+  for (const [word, docs] of postings) {
+    // Two Han characters (a Latin word or a 1: term is not a word of the vocabulary).
+    if (!TWO_HAN.test(word)) continue;
+    const sound = soundOf(word);
+    if (!sound) continue;
+    let list = sounds.get(sound);
+    if (!list) sounds.set(sound, (list = []));
+    list.push([word, docs.length / 2]);
+    for (const ch of word) if (!readings.has(ch)) readings.set(ch, readingsOf(ch));
+  }
+  const known = new Set<string>();
+  for (const sound of sounds.keys()) for (const s of sound.split(' ')) known.add(s);
+  for (const rs of readings.values()) for (const r of rs) known.add(r);
+  const syllables = [...known].sort();
+  // About 8 bytes a word and 6 a character once encoded.
+  let words = 0;
+  for (const list of sounds.values()) words += list.length + 1;
+  let count = 16;
+  while ((words * 8 + readings.size * 6) / count > WORD_SHARD_BYTES) count *= 2;
+  const shards: WordShard[] = Array.from({ length: count }, () => ({ sounds: new Map(), readings: new Map() }));
+  const byKey = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : 1);
+  for (const [sound, list] of [...sounds].sort(byKey))
+    shards[shardOf(sound, count)]?.sounds.set(
+      sound,
+      list.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
+    );
+  for (const [ch, rs] of [...readings].sort(byKey)) shards[shardOf(ch, count)]?.readings.set(ch, rs);
+  return { files: shards.map((shard) => writeWordShard(shard, syllables)), syllables };
 }
 
 const varintLength = (v: number) => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : 4);
@@ -92,7 +141,11 @@ function encodeShards(postings: Map<string, number[]>): { shards: Uint8Array[]; 
   return { shards, total };
 }
 
-export function buildSearchIndex(articlesNewestFirst: Article[]): BuiltIndex {
+/**
+ * `people` are the archive's people (their slugs are unique across it);
+ * without them they are collected from the same articles.
+ */
+export function buildSearchIndex(articlesNewestFirst: Article[], people?: Person[]): BuiltIndex {
   // term → flat [doc, weight, doc, weight, …], docs ascending (documents are added in order).
   const postings = new Map<string, number[]>();
   let current = new Map<string, number>();
@@ -111,12 +164,12 @@ export function buildSearchIndex(articlesNewestFirst: Article[]): BuiltIndex {
   const facets = new Uint8Array(articlesNewestFirst.length * FACET_BYTES);
   const view = new DataView(facets.buffer);
   const docs: DocFile[] = [];
-  const charPinyin: Record<string, string> = {};
-  const syllables = new Set<string>();
+  const slugOf = new Map((people ?? collectPeople(articlesNewestFirst)).map((p) => [p.name, p.slug]));
 
   articlesNewestFirst.forEach((a, n) => {
     const title = [a.kicker, a.headline ?? titleOf(a), a.subheadline].filter(Boolean).join(' ');
-    const names = creditsOf(a).map((c) => c.name);
+    const credits = creditsOf(a);
+    const names = [...new Set(credits.map((c) => c.name))];
     const [lead = '', ...rest] = [...a.paragraphs, ...a.captions];
     const parts: Array<[string, number]> = [
       [title, WEIGHT.title],
@@ -128,19 +181,6 @@ export function buildSearchIndex(articlesNewestFirst: Article[]): BuiltIndex {
     for (const [text, weight] of parts) for (const term of bigrams(text)) add(term, weight);
     // One-character queries look among headline characters only.
     for (const unit of segments(title).flat()) if (isHan(unit)) add(`1:${unit}`, WEIGHT.title);
-    // Pinyin of headlines and names: a query typed in pinyin still finds them.
-    for (const text of [title, ...names]) {
-      for (const run of segments(text)) {
-        const han = run.filter(isHan).join('');
-        if (han.length < 2) continue;
-        const ps = syllablesOf(han);
-        [...han].forEach((ch, i) => {
-          if (ps[i]) charPinyin[ch] = ps[i];
-        });
-        for (const s of ps) syllables.add(s);
-        for (let i = 0; i + 1 < ps.length; i++) add(`py:${ps[i]} ${ps[i + 1]}`, WEIGHT.names);
-      }
-    }
     const o = n * FACET_BYTES;
     const county = a.county ? counties.findIndex((c) => c.slug === a.county?.slug) : -1;
     view.setUint8(o, county < 0 ? NONE : county);
@@ -167,6 +207,7 @@ export function buildSearchIndex(articlesNewestFirst: Article[]): BuiltIndex {
       date: a.date,
       county: a.county?.name ?? null,
       kind: a.kind,
+      credits: credits.map((c) => ({ name: c.name, slug: slugOf.get(c.name) ?? '', role: ROLE_NAMES[c.role] })),
       text: [a.standfirst, ...a.paragraphs, ...a.captions].filter(Boolean).join('\n').slice(0, TEXT_LIMIT),
     });
     flush(n);
@@ -174,6 +215,7 @@ export function buildSearchIndex(articlesNewestFirst: Article[]): BuiltIndex {
 
   const { shards, total } = encodeShards(postings);
   const shardCount = shards.length;
+  const words = buildWords(postings);
 
   const version = createHash('sha256')
     .update(facets)
@@ -189,11 +231,12 @@ export function buildSearchIndex(articlesNewestFirst: Article[]): BuiltIndex {
       counties,
       topics,
       kinds,
-      syllables: [...syllables].sort(),
+      syllables: words.syllables,
+      wordShards: words.files.length,
     },
     shards,
     facets,
     docs,
-    pinyin: charPinyin,
+    words: words.files,
   };
 }

@@ -6,9 +6,20 @@
  * lets Fuse.js rank the page of results it shows on headline and lead.
  */
 import Fuse from 'fuse.js';
-import { fold, parseQuery, shardOf, type QueryWord } from './normalize.ts';
+import { fold, isHan, parseQuery, shardOf, type QueryWord } from './normalize.ts';
 import { findMarks, type Mark } from './marks.ts';
-import { readFacets, readShard, dayOf, NONE, type DocFile, type Facets, type Manifest } from './format.ts';
+import {
+  readFacets,
+  readShard,
+  readWordShard,
+  dayOf,
+  NONE,
+  type DocCredit,
+  type DocFile,
+  type Facets,
+  type Manifest,
+  type WordShard,
+} from './format.ts';
 
 export interface Loader {
   json<T>(path: string): Promise<T>;
@@ -25,11 +36,18 @@ export interface Filters {
 
 export type { Mark };
 
+/** Someone the story credits, with where the query's words stand in their name. */
+export type BylineName = DocCredit & { marks: Mark[] };
+
 /** A result as shown: the story's document file less its full text, plus a snippet and where the words are. */
-export type Hit = Omit<DocFile, 'n' | 'text'> & {
+export type Hit = Omit<DocFile, 'n' | 'text' | 'credits'> & {
   snippet: string;
   titleMarks: Mark[];
   snippetMarks: Mark[];
+  /** The story's credits when a query word is one of the names (why it matched), else null. */
+  byline: BylineName[] | null;
+  /** The words marked in this result, to mark in the story too (a pinyin query marks the Han words it found). */
+  words: string[];
   score: number;
 };
 
@@ -38,20 +56,39 @@ export interface SearchResult {
   total: number;
   hits: Hit[];
   facets: { county: Record<string, number>; topic: Record<string, number>; kind: Record<string, number> };
-  /** How the words were matched: exact, with one term relaxed, or by sound. */
-  match: 'exact' | 'relaxed' | 'pinyin' | 'none';
+  /**
+   * How the words were matched: exact, with one term relaxed, or by sound;
+   * 'filters' when there were no words, only filters (every story that
+   * passes them, newest first); 'none' when nothing matched.
+   */
+  match: 'exact' | 'relaxed' | 'pinyin' | 'filters' | 'none';
+  /**
+   * The query with each word found only by its sound (a wrong character, or
+   * pinyin) written as the index's commonest word of that sound: 轴乘 → 轴承.
+   */
+  suggestion: string | null;
 }
 
 export const PAGE = 10;
 /** How many of the best candidates Fuse re-ranks (their documents are fetched anyway). */
 const RERANK = PAGE;
+/** How many words of one sound a query looks up (the commonest first): a pinyin pair can read as dozens. */
+const SOUND_ALTERNATIVES = 8;
+
+/** A query word as the engine reads it: its terms, or its pinyin syllables when typed in letters. */
+interface Word extends QueryWord {
+  syllables: string[] | null;
+}
+
+/** Terms to match, each a set of alternatives: a story has the term when it holds any of them. */
+type Groups = string[][];
 
 export class SearchEngine {
   private manifest: Promise<Manifest> | null = null;
   private shards = new Map<number, Promise<Map<string, Map<number, number>>>>();
+  private wordShards = new Map<number, Promise<WordShard>>();
   private facets: Promise<Facets[]> | null = null;
   private docs = new Map<number, Promise<DocFile>>();
-  private pinyinMap: Promise<Record<string, string>> | null = null;
   private readonly load: Loader;
 
   constructor(load: Loader) {
@@ -74,6 +111,26 @@ export class SearchEngine {
     return (await shard).get(term) ?? new Map();
   }
 
+  private async wordShard(key: string): Promise<WordShard> {
+    const m = await this.info();
+    const n = shardOf(key, m.wordShards);
+    let shard = this.wordShards.get(n);
+    if (!shard) {
+      shard = this.load.bytes(`words/${n}.bin`).then((bytes) => readWordShard(bytes, m.syllables));
+      this.wordShards.set(n, shard);
+    }
+    return shard;
+  }
+
+  /** The two-character words of the index that read as a pinyin pair, commonest first. */
+  private async wordsSounding(pair: string): Promise<Array<[string, number]>> {
+    return (await this.wordShard(pair)).sounds.get(pair) ?? [];
+  }
+
+  private async readings(char: string): Promise<string[]> {
+    return (await this.wordShard(char)).readings.get(char) ?? [];
+  }
+
   private allFacets(): Promise<Facets[]> {
     this.facets ??= Promise.all([this.info(), this.load.bytes('facets.bin')]).then(([m, b]) => readFacets(b, m.docs));
     return this.facets;
@@ -88,10 +145,16 @@ export class SearchEngine {
     return d;
   }
 
-  /** Documents and scores for one query word; relaxed when no document has every term. */
-  private async matchWord(word: QueryWord, docs: number): Promise<{ scores: Map<number, number>; relaxed: boolean }> {
-    const terms = word.single ? [`1:${word.single}`] : word.terms;
-    const lists = await Promise.all(terms.map((t) => this.postings(t)));
+  /** Documents and scores for a word's terms; relaxed (one or two terms dropped) when no document has them all. */
+  private async matchGroups(groups: Groups, docs: number): Promise<{ scores: Map<number, number>; relaxed: boolean }> {
+    const lists = await Promise.all(
+      groups.map(async (alternatives) => {
+        const union = new Map<number, number>();
+        for (const list of await Promise.all(alternatives.map((t) => this.postings(t))))
+          for (const [doc, w] of list) union.set(doc, Math.max(union.get(doc) ?? 0, w));
+        return union;
+      }),
+    );
     const idf = lists.map((l) => Math.log(1 + docs / Math.max(1, l.size)));
     const counted = new Map<number, { hits: number; score: number }>();
     lists.forEach((list, i) => {
@@ -102,11 +165,8 @@ export class SearchEngine {
         counted.set(doc, c);
       }
     });
-    const need = [
-      terms.length,
-      ...(terms.length >= 2 ? [terms.length - 1] : []),
-      ...(terms.length >= 4 ? [terms.length - 2] : []),
-    ];
+    const n = groups.length;
+    const need = [n, ...(n >= 2 ? [n - 1] : []), ...(n >= 4 ? [n - 2] : [])];
     for (const [step, k] of need.entries()) {
       const scores = new Map<number, number>();
       for (const [doc, c] of counted) if (c.hits >= k) scores.set(doc, c.score * (step === 0 ? 1 : 0.5 / step));
@@ -115,19 +175,38 @@ export class SearchEngine {
     return { scores: new Map(), relaxed: false };
   }
 
-  /** A Han word typed with a wrong character of the same sound: match it by its pinyin. */
-  private async matchBySound(word: QueryWord, docs: number): Promise<Map<number, number>> {
-    const syllables = await this.toPinyin(word.text);
-    if (!syllables || syllables.length < 2) return new Map();
-    return (await this.matchWord({ text: word.text, single: null, terms: pinyinTerms(syllables) }, docs)).scores;
+  /**
+   * A word by its sound: pinyin letters (zhoucheng), or Han characters of
+   * which one has the wrong character of the right sound (轴乘). Each pair of
+   * syllables becomes the index's words that read so; null when some pair
+   * reads as no word the index holds.
+   */
+  private async soundGroups(word: Word): Promise<Array<Array<[string, number]>> | null> {
+    let pairs: string[][];
+    if (word.syllables) {
+      const s = word.syllables;
+      pairs = s.slice(1).map((b, i) => [`${s[i]} ${b}`]);
+    } else {
+      const chars = [...word.text];
+      if (chars.length < 2 || !chars.every(isHan)) return null;
+      const readings = await Promise.all(chars.map((c) => this.readings(c)));
+      pairs = chars
+        .slice(1)
+        .map((_, i) => (readings[i] ?? []).flatMap((a) => (readings[i + 1] ?? []).map((b) => `${a} ${b}`)));
+    }
+    if (pairs.length === 0) return null;
+    const groups = await Promise.all(
+      pairs.map(async (sounds) => {
+        const found = (await Promise.all(sounds.map((p) => this.wordsSounding(p)))).flat();
+        return found.sort((a, b) => b[1] - a[1]).slice(0, SOUND_ALTERNATIVES);
+      }),
+    );
+    return groups.every((g) => g.length > 0) ? groups : null;
   }
 
-  private async toPinyin(text: string): Promise<string[] | null> {
-    if (/^[a-z]+$/u.test(text)) return splitPinyin(text, new Set((await this.info()).syllables));
-    this.pinyinMap ??= this.load.json<Record<string, string>>('pinyin.json');
-    const map = await this.pinyinMap;
-    const out = [...text].map((ch) => map[ch]);
-    return out.every((s): s is string => s !== undefined) ? out : null;
+  private async words(query: string): Promise<Word[]> {
+    const known = new Set((await this.info()).syllables);
+    return readPinyin(parseQuery(query), known);
   }
 
   async search(
@@ -137,37 +216,57 @@ export class SearchEngine {
     page = 0,
   ): Promise<SearchResult> {
     const m = await this.info();
-    const words = parseQuery(query);
+    const words = await this.words(query);
     const empty: SearchResult = {
       query,
       total: 0,
       hits: [],
       facets: { county: {}, topic: {}, kind: {} },
       match: 'none',
+      suggestion: null,
     };
-    if (words.length === 0) return empty;
+    const filtered = Object.values(filters).some(Boolean);
+    if (words.length === 0 && !filtered) return empty;
 
-    let match: SearchResult['match'] = 'exact';
+    let match: SearchResult['match'] = words.length === 0 ? 'filters' : 'exact';
     let combined: Map<number, number> | null = null;
+    // What to mark in results: the words as typed, and the words a sound stood for.
+    const needles: Array<Pick<QueryWord, 'text' | 'single'>> = words.filter((w) => !w.syllables);
+    const corrected: string[] = [];
+    let corrections = 0;
     for (const word of words) {
-      let { scores, relaxed } = await this.matchWord(word, m.docs);
-      // Latin letters may be pinyin (zhoucheng → 轴承); Han may be a same-sound typo.
-      if (/^[a-z]+$/u.test(word.text) || (scores.size === 0 && word.single === null)) {
-        const bySound = await this.matchBySound(word, m.docs);
-        if (bySound.size > 0 && (scores.size === 0 || relaxed)) {
-          scores = bySound;
-          relaxed = false;
-          match = 'pinyin';
-        } else if (bySound.size > 0) {
-          for (const [d, s] of bySound) scores.set(d, Math.max(scores.get(d) ?? 0, s));
+      const groups = word.single ? [[`1:${word.single}`]] : word.terms.map((t) => [t]);
+      let { scores, relaxed } = await this.matchGroups(groups, m.docs);
+      let heard: string | null = null;
+      // Latin letters may be pinyin (zhoucheng → 轴承); Han that finds nothing, or only relaxed, may be a same-sound typo.
+      if (word.syllables || ((scores.size === 0 || relaxed) && word.single === null)) {
+        const sound = await this.soundGroups(word);
+        const bySound = sound
+          ? await this.matchGroups(
+              sound.map((g) => g.map(([w]) => w)),
+              m.docs,
+            )
+          : null;
+        if (sound && bySound && bySound.scores.size > 0 && !bySound.relaxed) {
+          for (const g of sound) for (const [w] of g) needles.push({ text: w, single: null });
+          heard = stitch(sound);
+          if (scores.size === 0 || relaxed) {
+            scores = bySound.scores;
+            relaxed = false;
+            match = 'pinyin';
+          } else {
+            for (const [d, s] of bySound.scores) scores.set(d, Math.max(scores.get(d) ?? 0, s));
+          }
         }
       }
+      if (heard && heard !== word.text) corrections++;
+      corrected.push(heard ?? word.text);
       if (relaxed && match === 'exact') match = 'relaxed';
       combined = combined === null ? scores : intersect(combined, scores);
-      if (combined.size === 0) return { ...empty, match: 'none' };
+      if (combined.size === 0) return empty;
     }
-    const candidates = combined ?? new Map<number, number>();
     const facets = await this.allFacets();
+    const candidates = combined ?? new Map(facets.map((_, n) => [n, 0] as const));
     const county = filters.county ? m.counties.findIndex((c) => c.slug === filters.county) : -1;
     const topic = filters.topic ? m.topics.findIndex((t) => t.slug === filters.topic) : -1;
     const kind = filters.kind ? m.kinds.indexOf(filters.kind) : -1;
@@ -195,16 +294,67 @@ export class SearchEngine {
       if (passes(f, 'kind')) bump(counts.kind, m.kinds[f.kind]);
       if (passes(f)) kept.push([doc, score]);
     }
-    kept.sort(sort === 'date' ? (a, b) => a[0] - b[0] : (a, b) => b[1] - a[1] || a[0] - b[0]);
+    // Without words there is no relevance: newest first.
+    const byDate = sort === 'date' || words.length === 0;
+    kept.sort(byDate ? (a, b) => a[0] - b[0] : (a, b) => b[1] - a[1] || a[0] - b[0]);
 
     const start = page * PAGE;
-    const window = sort === 'relevance' && page === 0 ? kept.slice(0, RERANK) : kept.slice(start, start + PAGE);
+    const reranked = !byDate && page === 0;
+    const window = reranked ? kept.slice(0, RERANK) : kept.slice(start, start + PAGE);
     const docs = await Promise.all(window.map(([n]) => this.doc(n)));
     let ordered = docs.map((d, i) => ({ d, score: window[i]?.[1] ?? 0 }));
-    if (sort === 'relevance' && page === 0) ordered = rerank(ordered, query);
-    const hits = ordered.slice(0, PAGE).map(({ d, score }) => toHit(d, score, words));
-    return { query, total: kept.length, hits, facets: counts, match };
+    if (reranked) ordered = rerank(ordered, query);
+    const hits = ordered.slice(0, PAGE).map(({ d, score }) => toHit(d, score, needles));
+    const suggestion = corrections > 0 ? corrected.join(' ') : null;
+    return { query, total: kept.length, hits, facets: counts, match, suggestion };
   }
+}
+
+/**
+ * Letters typed with spaces or capitals (`lin qing`, `Zhou Cheng`) read as
+ * one pinyin word: a run of Latin words that are all pinyin is joined when
+ * any of them is a single syllable (one syllable alone names no word).
+ * Every Latin word that is pinyin carries its syllables; the spaces the
+ * reader typed are kept as syllable boundaries (xi an ≠ xian).
+ */
+export function readPinyin(words: QueryWord[], known: Set<string>): Word[] {
+  const out: Word[] = [];
+  const split = (w: QueryWord) => (/^[a-z]+$/u.test(w.text) ? splitPinyin(w.text, known) : null);
+  for (let i = 0; i < words.length;) {
+    const first = words[i] as QueryWord;
+    const run: Array<{ word: QueryWord; syllables: string[] }> = [];
+    for (let j = i; j < words.length; j++) {
+      const w = words[j] as QueryWord;
+      const syllables = split(w);
+      if (!syllables) break;
+      run.push({ word: w, syllables });
+    }
+    if (run.length >= 2 && run.some((r) => r.syllables.length === 1)) {
+      const text = run.map((r) => r.word.text).join('');
+      out.push({ text, terms: [text], single: null, syllables: run.flatMap((r) => r.syllables) });
+      i += run.length;
+    } else {
+      const syllables = run[0]?.syllables ?? null;
+      out.push({ ...first, syllables: syllables && syllables.length >= 2 ? syllables : null });
+      i++;
+    }
+  }
+  return out;
+}
+
+/**
+ * The commonest reading of a word heard by sound, from its pairs' words:
+ * each next pair's word must begin with the character the last one ended
+ * with (轴承 + 承接 → 轴承接). Null when the pairs do not chain.
+ */
+export function stitch(groups: Array<Array<[string, number]>>): string | null {
+  let text = '';
+  for (const [i, group] of groups.entries()) {
+    const next = group.find(([w]) => i === 0 || w[0] === text[text.length - 1]);
+    if (!next) return null;
+    text += i === 0 ? next[0] : next[0].slice(1);
+  }
+  return text || null;
 }
 
 function bump(counts: Record<string, number>, key: string | undefined) {
@@ -218,12 +368,6 @@ function intersect(a: Map<number, number>, b: Map<number, number>): Map<number, 
     if (t !== undefined) out.set(doc, s + t);
   }
   return out;
-}
-
-export function pinyinTerms(syllables: string[]): string[] {
-  const terms: string[] = [];
-  for (let i = 0; i + 1 < syllables.length; i++) terms.push(`py:${syllables[i]} ${syllables[i + 1]}`);
-  return [...new Set(terms)];
 }
 
 /** Splits letters into pinyin syllables, longest first, backtracking when stuck. */
@@ -276,14 +420,25 @@ function rerank(items: Array<{ d: DocFile; score: number }>, query: string) {
 const SNIPPET_BEFORE = 30;
 const SNIPPET_LENGTH = 110;
 
-function toHit(d: DocFile, score: number, words: QueryWord[]): Hit {
-  const marks = findMarks(d.text, words);
+function toHit(d: DocFile, score: number, needles: Array<Pick<QueryWord, 'text' | 'single'>>): Hit {
+  const marks = findMarks(d.text, needles);
   const first = marks[0]?.start ?? 0;
   const start = Math.max(0, first - SNIPPET_BEFORE);
   const end = Math.min(d.text.length, start + SNIPPET_LENGTH);
   const prefix = start > 0 ? '…' : '';
   const snippet = prefix + d.text.slice(start, end).replace(/\n/gu, ' ') + (end < d.text.length ? '…' : '');
   const shift = prefix.length - start;
+  const titleMarks = findMarks(d.title, needles);
+  const snippetMarks = marks
+    .filter((m) => m.start >= start && m.end <= end)
+    .map((m) => ({ start: m.start + shift, end: m.end + shift }));
+  const credits = (d.credits ?? []).map((c) => ({ ...c, marks: findMarks(c.name, needles) }));
+  const byline = credits.some((c) => c.marks.length > 0) ? credits : null;
+  const marked = new Set<string>();
+  const collect = (text: string, ms: Mark[]) => ms.forEach((m) => marked.add(text.slice(m.start, m.end)));
+  collect(d.title, titleMarks);
+  collect(snippet, snippetMarks);
+  for (const c of byline ?? []) collect(c.name, c.marks);
   return {
     id: d.id,
     title: d.title,
@@ -292,10 +447,10 @@ function toHit(d: DocFile, score: number, words: QueryWord[]): Hit {
     county: d.county,
     kind: d.kind,
     snippet,
-    titleMarks: findMarks(d.title, words),
-    snippetMarks: marks
-      .filter((m) => m.start >= start && m.end <= end)
-      .map((m) => ({ start: m.start + shift, end: m.end + shift })),
+    titleMarks,
+    snippetMarks,
+    byline,
+    words: marked.size > 0 ? [...marked] : needles.map((w) => w.single ?? w.text),
     score,
   };
 }

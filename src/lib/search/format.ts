@@ -7,9 +7,18 @@
  *                count × { varint docDelta, u8 weight } }
  * - facets.bin: 8 bytes a document, in document order (newest first):
  *     u8 county, u8 kind, u32 topics bitmask, u16 days since 1970-01-01
- * - docs/<n>.json: what a result shows: headline, kicker, date, county, text
- * - pinyin.json: pinyin of the Han characters in headlines, for a query
- *   typed with the wrong character of the right sound
+ * - docs/<n>.json: what a result shows: headline, kicker, date, county,
+ *   credits, text
+ * - words/<n>.bin: the index's own vocabulary by sound, for the keys that
+ *   hash to n (a pinyin pair "zhou cheng", a Han character "乘"); syllables
+ *   are numbers in the manifest's `syllables`:
+ *     varint soundCount, soundCount × { varint syllable, varint syllable,
+ *       varint wordCount, wordCount × { varint length, word (UTF-8),
+ *       varint stories } }   (most stories first)
+ *     varint charCount, charCount × { varint length, char (UTF-8),
+ *       varint readingCount, readingCount × varint syllable }
+ *   A query in pinyin, or with a character of the wrong sound, is turned
+ *   into words the index holds.
  */
 
 export const NONE = 255;
@@ -22,8 +31,27 @@ export interface Manifest {
   counties: Array<{ slug: string; name: string }>;
   topics: Array<{ slug: string; name: string }>;
   kinds: string[];
-  /** Every pinyin syllable the index knows, to split a pinyin query. */
+  /** Every pinyin syllable the index knows, sorted: splits a pinyin query, and numbers syllables in words/<n>.bin. */
   syllables: string[];
+  /** How many words/<n>.bin files the vocabulary is split into. */
+  wordShards: number;
+}
+
+/** One words/<n>.bin file, read. */
+export interface WordShard {
+  /** "zhou cheng" → [["轴承", 4], ["周成", 1]]: the two-character words of that sound and how many stories hold each, most first. */
+  sounds: Map<string, Array<[string, number]>>;
+  /** "乘" → ["cheng", "sheng"]: every reading of a character the index holds. */
+  readings: Map<string, string[]>;
+}
+
+/** Someone a story credits, as a result shows them: 记者 张浩, linked to their page. */
+export interface DocCredit {
+  name: string;
+  /** The reporter page's slug (routes.ts reporterUrl). */
+  slug: string;
+  /** The role as printed: 记者, 通讯员, 摄影, 作者. */
+  role: string;
 }
 
 export interface DocFile {
@@ -34,6 +62,7 @@ export interface DocFile {
   date: string | null;
   county: string | null;
   kind: string;
+  credits: DocCredit[];
   /** Lead, body and captions, for snippets and ranking (cut to a few thousand characters). */
   text: string;
 }
@@ -44,6 +73,63 @@ export interface Facets {
   topics: number;
   /** Days since 1970-01-01, 0 when undated. */
   day: number;
+}
+
+export function writeWordShard(shard: WordShard, syllables: string[]): Uint8Array {
+  const id = new Map(syllables.map((s, i) => [s, i]));
+  const encoder = new TextEncoder();
+  const out: number[] = [];
+  const text = (t: string) => {
+    const bytes = encoder.encode(t);
+    writeVarint(out, bytes.length);
+    for (const b of bytes) out.push(b);
+  };
+  const syllable = (s: string) => writeVarint(out, id.get(s) ?? 0);
+  writeVarint(out, shard.sounds.size);
+  for (const [sound, words] of shard.sounds) {
+    const [a = '', b = ''] = sound.split(' ');
+    syllable(a);
+    syllable(b);
+    writeVarint(out, words.length);
+    for (const [word, stories] of words) {
+      text(word);
+      writeVarint(out, stories);
+    }
+  }
+  writeVarint(out, shard.readings.size);
+  for (const [char, readings] of shard.readings) {
+    text(char);
+    writeVarint(out, readings.length);
+    readings.forEach(syllable);
+  }
+  return Uint8Array.from(out);
+}
+
+export function readWordShard(bytes: Uint8Array, syllables: string[]): WordShard {
+  const decoder = new TextDecoder();
+  const at = { i: 0 };
+  const text = () => {
+    const length = readVarint(bytes, at);
+    const t = decoder.decode(bytes.subarray(at.i, at.i + length));
+    at.i += length;
+    return t;
+  };
+  const syllable = () => syllables[readVarint(bytes, at)] ?? '';
+  const sounds = new Map<string, Array<[string, number]>>();
+  for (let n = readVarint(bytes, at); n > 0; n--) {
+    const sound = `${syllable()} ${syllable()}`;
+    const words: Array<[string, number]> = [];
+    for (let k = readVarint(bytes, at); k > 0; k--) words.push([text(), readVarint(bytes, at)]);
+    sounds.set(sound, words);
+  }
+  const readings = new Map<string, string[]>();
+  for (let n = readVarint(bytes, at); n > 0; n--) {
+    const char = text();
+    const list: string[] = [];
+    for (let k = readVarint(bytes, at); k > 0; k--) list.push(syllable());
+    readings.set(char, list);
+  }
+  return { sounds, readings };
 }
 
 export function writeVarint(out: number[], value: number) {

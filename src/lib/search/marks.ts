@@ -17,8 +17,15 @@ export function findMarks(text: string, words: Array<Pick<QueryWord, 'text' | 's
       marks.push({ start: map[i] ?? 0, end: map[i + needle.length] ?? text.length });
     }
   }
-  marks.sort((a, b) => a.start - b.start);
-  return marks.filter((m, i) => i === 0 || m.start >= (marks[i - 1]?.end ?? 0));
+  marks.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Overlapping words become one mark: 王军 and 军豪 mark 王军豪.
+  const merged: Mark[] = [];
+  for (const m of marks) {
+    const last = merged[merged.length - 1];
+    if (last && m.start < last.end) last.end = Math.max(last.end, m.end);
+    else merged.push({ ...m });
+  }
+  return merged;
 }
 
 /** fold() character by character, remembering where each folded character came from. */

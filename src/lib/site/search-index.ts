@@ -6,10 +6,10 @@ import { buildSearchIndex, type BuiltIndex } from '../search/build.ts';
 let cached: { key: string; index: BuiltIndex } | null = null;
 
 export async function loadSearchIndex(): Promise<BuiltIndex> {
-  const { articles } = await loadArchive();
+  const { articles, people } = await loadArchive();
   // In a build the archive never changes; in `astro dev` it may, between any two requests.
   const key = import.meta.env.DEV ? createHash('sha1').update(JSON.stringify(articles)).digest('hex') : 'build';
-  if (cached?.key !== key) cached = { key, index: buildSearchIndex(articles) };
+  if (cached?.key !== key) cached = { key, index: buildSearchIndex(articles, people) };
   return cached.index;
 }
 

@@ -1,0 +1,161 @@
+/**
+ * The search engine on an index built in memory from the five seeds: pinyin
+ * typed with spaces or capitals, pinyin and same-sound typos reaching every
+ * word of every story, the suggestion for a wrong character, why a name
+ * matched, and filters without words.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseSeedDir } from '../../src/lib/seeds.ts';
+import { buildSearchIndex } from '../../src/lib/search/build.ts';
+import { SearchEngine, readPinyin, stitch, type Loader } from '../../src/lib/search/engine.ts';
+import { findMarks } from '../../src/lib/search/marks.ts';
+import { parseQuery } from '../../src/lib/search/normalize.ts';
+import { readWordShard } from '../../src/lib/search/format.ts';
+import { collectPeople } from '../../src/lib/site/people.ts';
+
+const articles = parseSeedDir('seeds')
+  .flatMap((r) => (r.ok ? r.parsed.articles : []))
+  .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+const index = buildSearchIndex(articles);
+const memory: Loader = {
+  json: async <T>(path: string) => {
+    const [dir, file] = path.split('/');
+    const n = Number(file?.replace('.json', ''));
+    if (path === 'manifest.json') return index.manifest as T;
+    if (dir === 'docs') return index.docs[n] as T;
+    throw new Error(`no ${path}`);
+  },
+  bytes: async (path: string) => {
+    if (path === 'facets.bin') return index.facets;
+    const [, dir, n] = /^(shards|words)\/(\d+)\.bin$/u.exec(path) ?? [];
+    const shard = (dir === 'words' ? index.words : index.shards)[Number(n)];
+    if (!shard) throw new Error(`no ${path}`);
+    return shard;
+  },
+};
+const engine = new SearchEngine(memory);
+const ids = async (q: string) => (await engine.search(q)).hits.map((h) => h.id).sort();
+/** Stories whose text holds a word as printed. */
+const holding = (word: string) =>
+  articles.filter((a) =>
+    [a.headline ?? '', a.kicker ?? '', a.standfirst ?? '', ...a.paragraphs, ...a.captions].some((t) =>
+      t.includes(word),
+    ),
+  );
+
+describe('pinyin', () => {
+  const known = new Set(index.manifest.syllables);
+
+  it('joins letters typed with spaces into one pinyin word when a part is one syllable', () => {
+    expect(readPinyin(parseQuery('lin qing'), known).map((w) => w.syllables)).toEqual([['lin', 'qing']]);
+    expect(readPinyin(parseQuery('Zhou Cheng'), known).map((w) => w.syllables)).toEqual([['zhou', 'cheng']]);
+    expect(readPinyin(parseQuery('wang junhao'), known).map((w) => w.syllables)).toEqual([['wang', 'jun', 'hao']]);
+    // Two whole pinyin words stay two words (both must match); English stays English.
+    expect(readPinyin(parseQuery('linqing zhoucheng'), known).map((w) => w.text)).toEqual(['linqing', 'zhoucheng']);
+    expect(readPinyin(parseQuery('app 2024'), known).map((w) => w.syllables)).toEqual([null, null]);
+  });
+
+  it('finds by pinyin every story that holds the word, in its body too (zhoucheng = 轴承)', async () => {
+    const bearing = await ids('轴承');
+    expect(bearing.length).toBe(holding('轴承').length);
+    expect(bearing.length).toBeGreaterThanOrEqual(4);
+    for (const q of ['zhoucheng', 'zhou cheng', 'Zhou Cheng', 'ZhouCheng']) expect(await ids(q)).toEqual(bearing);
+    const linqing = await ids('linqing');
+    expect(linqing).toEqual(await ids('lin qing'));
+    expect(linqing).toEqual(await ids('临清'));
+  });
+
+  it('marks the Han words a pinyin query found, and carries them into the story', async () => {
+    const r = await engine.search('zhoucheng');
+    const hit = r.hits[0];
+    expect(hit?.snippetMarks.map((m) => hit.snippet.slice(m.start, m.end))).toContain('轴承');
+    expect(hit?.words).toContain('轴承');
+  });
+
+  it('keeps the vocabulary by sound to two-character words the postings hold', () => {
+    const files = index.words.map((bytes) => readWordShard(bytes, index.manifest.syllables));
+    const sounds = new Map(files.flatMap((f) => [...f.sounds]));
+    expect(sounds.size).toBeGreaterThan(1000);
+    expect(sounds.get('zhou cheng')).toContainEqual(['轴承', holding('轴承').length]);
+    for (const words of sounds.values()) for (const [word] of words) expect(word).toMatch(/^\p{Script=Han}{2}$/u);
+    const readings = new Map(files.flatMap((f) => [...f.readings]));
+    expect(readings.get('乘')).toEqual(expect.arrayContaining(['cheng', 'sheng']));
+  });
+});
+
+describe('a wrong character', () => {
+  it('offers the index’s own word of the same sound: 轴乘 → 轴承, 防迅 → 防汛, 葡淘 → 葡萄', async () => {
+    for (const [typed, meant] of [
+      ['轴乘', '轴承'],
+      ['防迅', '防汛'],
+      ['葡淘', '葡萄'],
+    ] as const) {
+      const r = await engine.search(typed);
+      expect(r.suggestion, typed).toBe(meant);
+      expect(r.hits.map((h) => h.id).sort()).toEqual(await ids(meant));
+    }
+  });
+
+  it('corrects only the wrong word of a query, and offers nothing for a word found as typed', async () => {
+    expect((await engine.search('临清 轴乘')).suggestion).toBe('临清 轴承');
+    expect((await engine.search('轴承')).suggestion).toBeNull();
+    expect((await engine.search('临清 轴承')).suggestion).toBeNull();
+  });
+
+  it('stitches a longer word from its pairs, the commonest first', () => {
+    expect(
+      stitch([
+        [
+          ['轴承', 4],
+          ['周成', 1],
+        ],
+        [
+          ['城市', 9],
+          ['承接', 2],
+        ],
+      ]),
+    ).toBe('轴承接');
+    expect(stitch([[['轴承', 4]], [['城市', 9]]])).toBeNull();
+  });
+});
+
+describe('why a story matched', () => {
+  it('shows the byline with the name marked and its reporter page slug', async () => {
+    const people = collectPeople(articles);
+    const zhang = people.find((p) => p.name === '张浩');
+    const r = await engine.search('张浩');
+    expect(r.hits.length).toBeGreaterThan(0);
+    for (const hit of r.hits) {
+      const name = hit.byline?.find((c) => c.name === '张浩');
+      expect(name?.slug).toBe(zhang?.slug);
+      expect(name?.marks).toEqual([{ start: 0, end: 2 }]);
+    }
+    // A word that is no one's name shows no byline.
+    expect((await engine.search('轴承')).hits.every((h) => h.byline === null)).toBe(true);
+  });
+
+  it('marks overlapping words as one: 王军 and 军豪 mark 王军豪', () => {
+    const words = ['王军', '军豪'].map((text) => ({ text, single: null }));
+    expect(findMarks('记者 王军豪', words)).toEqual([{ start: 3, end: 6 }]);
+  });
+});
+
+describe('filters without words', () => {
+  it('lists every story of a county, newest first', async () => {
+    const r = await engine.search('', { county: 'linqing' });
+    expect(r.match).toBe('filters');
+    expect(r.total).toBe(articles.filter((a) => a.county?.slug === 'linqing').length);
+    expect(r.total).toBeGreaterThan(0);
+    const dates = r.hits.map((h) => h.date ?? '');
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(r.hits.every((h) => h.county === '临清市')).toBe(true);
+  });
+
+  it('combines filters, and lists nothing without any', async () => {
+    const r = await engine.search('', { kind: 'photo', from: '2025-01-01' });
+    expect(r.total).toBe(articles.filter((a) => a.kind === 'photo' && (a.date ?? '') >= '2025-01-01').length);
+    expect(r.total).toBeGreaterThan(0);
+    expect((await engine.search('')).total).toBe(0);
+    expect((await engine.search('')).match).toBe('none');
+  });
+});
