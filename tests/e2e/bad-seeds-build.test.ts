@@ -24,6 +24,17 @@ const seedNames = readdirSync(SEEDS).filter((f) => f.endsWith('.txt'));
 const seedText = (prefix: string) =>
   readFileSync(path.join(SEEDS, seedNames.find((f) => f.startsWith(prefix)) ?? ''), 'utf8');
 const MARKER = 'SECRET-MARKER-9c41';
+/**
+ * Half a seed (its first or second half, by paragraphs): a page of its own,
+ * never a copy of the seed or of the other half, which the build would refuse.
+ */
+function half(prefix: string, which: 0 | 1): string {
+  const blocks = seedText(prefix).split(/\n\s*\n/u);
+  const cut = Math.ceil(blocks.length / 2);
+  return (which === 0 ? blocks.slice(0, cut) : blocks.slice(cut)).join('\n\n');
+}
+/** The one copy in the folder: the page the merge sidecar corrects is seed 004 saved again, so seed 004 is refused. */
+const COPY = '004_60e1bf30824b9f36.txt';
 
 const { root, seeds } = tempProject('bad-seeds-');
 const dist = path.join(root, 'dist');
@@ -49,12 +60,12 @@ function writeBadSeeds() {
     '本报讯(记者 张三)东昌府区日前举办\u000b活动，<img src="http://tracker.example/p.gif">吸引\u000c市民参加。',
   ].join('\n');
   write('聊城日报_2026.11.20_05.txt', hostile);
-  write('大众日报_2026.11.20_05.txt', seedText('001'));
-  write('dup a.txt', seedText('002'));
-  write('dup-a.txt', seedText('003'));
-  write('Dup-A.txt', seedText('000'));
+  write('大众日报_2026.11.20_05.txt', half('001', 0));
+  write('dup a.txt', half('002', 0));
+  write('dup-a.txt', half('003', 0));
+  write('Dup-A.txt', half('000', 0));
   // 2. One stray byte, and a lone surrogate.
-  const damaged = new TextEncoder().encode(seedText('002'));
+  const damaged = new TextEncoder().encode(half('002', 1));
   damaged[500] = 0xff;
   write('damaged.txt', damaged);
   write('surrogate.txt', new Uint8Array([...new TextEncoder().encode('聊城日报讯 东昌府区'), 0xed, 0xa0, 0x80]));
@@ -64,21 +75,21 @@ function writeBadSeeds() {
   const photo = parsePage({ file: 'merge.txt', text: merged }).articles.find((a) => a.source.startLine === 37);
   write('merge.meta.json', bom(JSON.stringify({ corrections: { [photo?.id ?? '']: { mergeWithNext: true } } })));
   // 4. Sidecars in UTF-16, with a date the records cannot hold, and one that is a folder.
-  write('utf16.txt', seedText('001'));
+  write('utf16.txt', half('000', 1));
   write('utf16.meta.json', iconv.encode(JSON.stringify({ page: 'A3' }), 'utf-16le', { addBOM: true }));
-  write('old.txt', seedText('003'));
+  write('old.txt', half('003', 1));
   write('old.meta.json', JSON.stringify({ date: '1899-12-31' }));
-  write('folder.txt', seedText('000'));
+  write('folder.txt', half('001', 1));
   mkdirSync(path.join(seeds, 'folder.meta.json'));
   // 5. Links out of the folder.
   writeFileSync(path.join(outside, 'passwd'), `root:x:0:0:${MARKER}:/root:/bin/bash\n聊城 ${MARKER}\n`);
   symlinkSync(path.join(outside, 'passwd'), path.join(seeds, 'passwd.txt'));
-  write('linked.txt', seedText('004'));
+  write('linked.txt', half('004', 0));
   symlinkSync(path.join(outside, 'passwd'), path.join(seeds, 'linked.meta.json'));
   // 6 and 7. Pages that stalled or crashed the parser and the build (smaller than bench:parse's, same shapes).
   write('jumps.txt', '（下转第8版）'.repeat(6000));
   for (const [i, make] of Object.values(HOSTILE_SHAPES).entries()) write(`hostile-${i}.txt`, make(100_000));
-  write('one-line.txt', seedText('001').replace(/\n+/gu, ' ').repeat(20));
+  write('one-line.txt', half('004', 1).replace(/\n+/gu, ' ').repeat(20));
 }
 
 beforeAll(() => {
@@ -103,6 +114,8 @@ describe('a build from a folder of bad seeds', () => {
     expect(build.status, String(build.stderr).slice(-2000)).toBe(0);
     const log = `${String(build.stdout)}${String(build.stderr)}`;
     expect(log).toMatch(/passwd\.txt: skipped: a link to a file outside the seeds folder/u);
+    // A page saved twice is published once, the copy with the sidecar kept, both files named.
+    expect(log).toContain(`${COPY}: skipped: the same text as merge.txt`);
   });
 
   it('keeps every line of every readable file', () => {
@@ -117,7 +130,7 @@ describe('a build from a folder of bad seeds', () => {
         .map((a) => Article.parse(a))
         .map((a) => [a.id, a]),
     );
-    const readable = readdirSync(seeds).filter((f) => f.endsWith('.txt') && f !== 'passwd.txt');
+    const readable = readdirSync(seeds).filter((f) => f.endsWith('.txt') && f !== 'passwd.txt' && f !== COPY);
     expect(pages.map((p) => p.file).sort()).toEqual(readable.sort());
     for (const file of readable) {
       const decoded = decodeBytes(readFileSync(path.join(seeds, file)));

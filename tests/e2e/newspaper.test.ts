@@ -120,6 +120,30 @@ describe('the seeds’ archive', () => {
     await page.close();
   });
 
+  it('never shows a line a column wrap cut mid-sentence as a subhead', async () => {
+    const stories = (await records(baseUrl())).filter((a) => /^00[023]_/u.test(a.id));
+    const subheads: string[] = [];
+    for (const story of stories) {
+      const page = await open(390, 'light', `${baseUrl()}/articles/${story.id}/`);
+      subheads.push(...(await page.locator('.story .subhead').allTextContents()));
+      await page.close();
+    }
+    // The two wraps the issue names, and any other that ends without finishing its sentence.
+    expect(subheads.filter((s) => /关于深化改革$|顾官屯$|[，,、《“（]$/u.test(s))).toEqual([]);
+    // Seed 003's feature keeps its real subheads, complete short lines between paragraphs.
+    expect(subheads.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('names pages in the page list by 报名 + 版次, the file only in small type', async () => {
+    const page = await open(390, 'light', `${baseUrl()}/pages/`);
+    const first = page.locator('tbody tr a').first();
+    await expect(first.locator('.page-file').count()).resolves.toBe(1);
+    const small = await first.locator('.page-file').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const body = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    expect(small).toBeLessThan(body);
+    await page.close();
+  });
+
   it('sets the page view in a comfortable measure, with 上一期 pointing to the earlier issue', async () => {
     const page = await open(1366, 'light', `${baseUrl()}/pages/000_84d0d68a418f73b1/`);
     const perLine = await page.evaluate(() => {

@@ -56,8 +56,9 @@ function groupBy<T>(items: T[], key: (item: T) => string | null): Map<string, T[
 /** The archive's indexes over a set of records: pure, so views are tested without Astro. */
 export function indexArchive(records: Article[], pageRecords: Page[]): Archive {
   const articles = [...records].sort(newestFirst);
+  // Newest issue first; inside an issue, the order the pages were printed in.
   const pages = [...pageRecords].sort(
-    (a, b) => (b.issueDate ?? '').localeCompare(a.issueDate ?? '') || a.file.localeCompare(b.file),
+    (a, b) => (b.issueDate ?? '').localeCompare(a.issueDate ?? '') || comparePageOrder(a, b),
   );
   const byId = new Map(articles.map((a) => [a.id, a]));
   const byFile = new Map(pages.map((p) => [p.file, p]));
@@ -76,7 +77,7 @@ export function indexArchive(records: Article[], pageRecords: Page[]): Archive {
     positions.set(list.slug, new Map(list.articles.map((a, i) => [a.id, i])));
   const issues: Issue[] = [...groupBy(pages, (p) => p.issueDate)]
     .sort(([a], [b]) => b.localeCompare(a))
-    .map(([date, list]) => ({ date, pages: list.sort(comparePageOrder) }));
+    .map(([date, list]) => ({ date, pages: list }));
   const issueByDate = new Map(issues.map((i) => [i.date, i]));
   return {
     articles,
