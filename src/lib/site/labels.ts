@@ -18,7 +18,8 @@ export const KIND_NAMES: Record<Article['kind'], string> = {
 };
 
 /** A kind's name for a value read back from JSON (search results), where it is only a string. */
-export const kindName = (kind: string): string => (kind in KIND_NAMES ? KIND_NAMES[kind as Article['kind']] : '');
+export const kindName = (kind: string): string =>
+  Object.hasOwn(KIND_NAMES, kind) ? KIND_NAMES[kind as Article['kind']] : '';
 
 /** The kind shown beside a headline in a list: ordinary news goes unsaid. */
 export const listKindName = (kind: Article['kind']) => (kind === 'news' ? '' : KIND_NAMES[kind]);
@@ -33,3 +34,29 @@ export const SECTION_NAMES = {
   figures: '数据',
   search: '搜索',
 } as const;
+
+/** A record field as an editor or a reader says it: an editor's correction of 「kind」 is a correction of 体裁. */
+export const FIELD_NAMES: Record<string, string> = {
+  headline: '标题',
+  kicker: '引题',
+  subheadline: '副题',
+  county: '县区',
+  date: '日期',
+  kind: '体裁',
+  merge: '合并',
+  split: '拆分',
+  paragraphs: '正文',
+  text: '正文',
+  'byline.reporters': '记者',
+  'byline.correspondents': '通讯员',
+  'byline.photographers': '摄影',
+  'byline.authors': '作者',
+};
+
+export const fieldName = (field: string): string => (Object.hasOwn(FIELD_NAMES, field) && FIELD_NAMES[field]) || field;
+
+/** A corrected value as shown: a kind by its name (news → 消息), a list joined, nothing as 无. */
+export function fieldValue(field: string, value: string): string {
+  if (field === 'kind') return kindName(value) || value;
+  return value === '' ? '无' : value;
+}
