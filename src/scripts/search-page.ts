@@ -81,16 +81,23 @@ function currentUrl(): string {
 interface Entry {
   /** Words typed and not yet confirmed: typing goes on in this entry. */
   typing: boolean;
+  /** The committed address typing left: typing back to it returns there rather than leave two equal entries. */
+  from?: string;
 }
 function record(how: 'typing' | 'commit') {
   const url = toUrl();
   const here = currentUrl();
   if (how === 'typing') {
     if (url === here) return;
-    const entry: Entry = { typing: state().query !== '' };
     const current = history.state as Entry | null;
-    if (current?.typing) history.replaceState(entry, '', url);
-    else history.pushState(entry, '', url);
+    if (!current?.typing) {
+      history.pushState({ typing: true, from: here } satisfies Entry, '', url);
+    } else if (url === current.from) {
+      // Typed back to where typing began (Escape, or every letter deleted): that entry already has this address.
+      history.back();
+    } else {
+      history.replaceState({ typing: true, ...(current.from ? { from: current.from } : {}) } satisfies Entry, '', url);
+    }
   } else if (url === here) {
     history.replaceState({ typing: false } satisfies Entry, '', url);
   } else {

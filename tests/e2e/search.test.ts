@@ -175,6 +175,20 @@ describe('search', () => {
     await page.close();
   });
 
+  it('leaves no second empty page behind when typing is cleared with Escape', async () => {
+    const page = await searchPage();
+    const box = page.getByLabel('关键词');
+    await page.evaluate(() => history.replaceState({ marker: 'start' }, ''));
+    await box.pressSequentially('轴承', { delay: 50 });
+    await waitForResults(page, '轴承');
+    await box.press('Escape');
+    await page.waitForFunction(() => location.search === '');
+    // The reader is back on the very entry they started from, not on a copy of it.
+    await page.waitForFunction(() => (history.state as { marker?: string } | null)?.marker === 'start');
+    await expect(box.inputValue()).resolves.toBe('');
+    await page.close();
+  });
+
   it('lists a county’s stories newest first when only a filter is chosen, and says how many', async () => {
     const page = await searchPage('county=linqing');
     await page.waitForFunction(() => document.querySelector('#search-status')?.textContent?.includes('篇'));

@@ -147,6 +147,32 @@ describe('turning pages and issues', () => {
   });
 });
 
+describe('two papers on one date', () => {
+  const text = seed('001').text;
+  const parsed = [
+    parsePage({ file: 'l1.txt', text, meta: { date: '2025-07-08', edition: '聊城日报', page: 'A1' } }),
+    parsePage({ file: 'l2.txt', text, meta: { date: '2025-07-08', edition: '聊城日报', page: 'A2' } }),
+    parsePage({ file: 'd1.txt', text, meta: { date: '2025-07-08', edition: '大众日报', page: '1' } }),
+  ];
+  const archive = indexArchive(
+    parsed.flatMap((p) => p.articles),
+    parsed.map((p) => p.page),
+  );
+  const issue = archive.issues[0];
+
+  it('names the paper in every tab, and keeps each paper’s pages together', () => {
+    const contents = issue ? issueContents(archive, issue) : [];
+    expect(contents.map((p) => p.name.short)).toEqual(['大众日报 第1版', '聊城日报 A1版', '聊城日报 A2版']);
+  });
+
+  it('turns pages within one paper', () => {
+    const last = archive.pages.find((p) => p.file === 'l2.txt');
+    const first = archive.pages.find((p) => p.file === 'd1.txt');
+    expect(last && pageTurns(archive, last).pages).toMatchObject({ previous: { label: 'A1版' }, next: null });
+    expect(first && pageTurns(archive, first).pages).toEqual({ previous: null, next: null });
+  });
+});
+
 describe('what an editor sees in `astro dev`', () => {
   it('lists every story, least sure first, with its own warnings', () => {
     const parsed = parsedSeed('004');

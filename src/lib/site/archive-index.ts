@@ -22,6 +22,8 @@ export interface Archive {
   pageOf: (a: Article) => Page | undefined;
   /** A page's stories in printed order. */
   storiesOn: (page: Page) => Article[];
+  /** A person's stories, newest first. */
+  storiesBy: (person: Person) => Article[];
   counties: Array<{ slug: string; name: string; articles: Article[] }>;
   topics: Array<{ slug: string; name: string; articles: Article[] }>;
   people: Person[];
@@ -86,6 +88,8 @@ export function indexArchive(records: Article[], pageRecords: Page[]): Archive {
     pageById: (id) => byPageId.get(id),
     pageOf: (a) => byFile.get(a.source.file),
     storiesOn: (page) => page.articleIds.map((id) => byId.get(id)).filter((a) => a !== undefined),
+    // Collected newest first, as the archive lists them.
+    storiesBy: (person) => person.articleIds.map((id) => byId.get(id)).filter((a) => a !== undefined),
     counties,
     topics,
     people,

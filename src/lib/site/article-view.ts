@@ -6,16 +6,36 @@
 import type { Article, Page } from '../schema.ts';
 import { relatedTo, type Archive } from './archive-index.ts';
 import { formatDate, summaryOf } from './format.ts';
-import { KIND_NAMES } from './labels.ts';
+import { fieldName, fieldValue, KIND_NAMES } from './labels.ts';
 import { pageName, type PageName } from './page-names.ts';
 import { pageTurns, issueTurns, type Turns } from './neighbours.ts';
-import { articleUrl } from './routes.ts';
-import { titleOf } from './titles.ts';
+import { articleUrl, countyUrl } from './routes.ts';
+import { captionParts, lineRange, titleOf } from './titles.ts';
+import type { Crumb } from './trail.ts';
 import { topicName } from '../parser/topics.ts';
 import { storyLink, type StoryLink } from './issue-view.ts';
 
+export interface Caption {
+  text: string;
+  /** The caption's own photo credit, printed after it (a photo story's first shows the linked byline instead). */
+  credit: string | null;
+  marks: Mark[];
+}
+
+type Mark = { start: number; end: number; title: string };
+
 export interface ArticleView {
   title: string;
+  trail: Crumb[];
+  /** Where the byline goes: in the header, or — for a photo story, whose credit is its caption's — with the caption. */
+  bylineAt: 'header' | 'caption' | 'after-captions';
+  captions: Caption[];
+  /** An editor's corrections, in the newsroom's words: 标题：由“…”改为“…”. */
+  editorNotes: Array<{ field: string; from: string; to: string; note: string | null }>;
+  /** Known misreadings fixed in the text: line, from, to. */
+  ocrNotes: Array<{ line: number | null; from: string; to: string }>;
+  /** 第 37–40 行 on its page. */
+  lines: string;
   kindName: string;
   page: Page | undefined;
   pageName: PageName | null;
@@ -41,9 +61,32 @@ export function articleView(a: Article, archive: Archive, site: URL | undefined)
   const previous = at > 0 ? siblings[at - 1] : undefined;
   const next = at >= 0 ? siblings[at + 1] : undefined;
   const title = titleOf(a);
+  const figureMarks = (field: 'paragraphs' | 'captions', index: number): Mark[] =>
+    a.figures
+      .filter((f) => f.field === field && f.index === index)
+      .map((f) => ({ start: f.start, end: f.end, title: `${f.label || '数据'}：${f.valueText}${f.unit}` }));
+  const captions = a.captions.map((c, i) => {
+    const { text, credit } = captionParts(c);
+    // A figure in the credit cannot be marked in the text shown.
+    return { text, credit, marks: figureMarks('captions', i).filter((m) => m.end <= text.length) };
+  });
+  const photo = a.kind === 'photo';
   const people = [...a.byline.reporters, ...a.byline.authors, ...a.byline.photographers];
   return {
     title,
+    trail: [...(a.county ? [{ label: a.county.name, href: countyUrl(a.county.slug) }] : []), { label: title }],
+    bylineAt: !photo ? 'header' : captions[0]?.credit ? 'caption' : 'after-captions',
+    captions,
+    editorNotes: a.corrections
+      .filter((c) => c.type === 'editor')
+      .map((c) => ({
+        field: fieldName(c.field),
+        from: fieldValue(c.field, c.from),
+        to: fieldValue(c.field, c.to),
+        note: c.note ?? null,
+      })),
+    ocrNotes: a.corrections.filter((c) => c.type === 'ocr').map(({ line, from, to }) => ({ line, from, to })),
+    lines: lineRange(a.source),
     kindName: KIND_NAMES[a.kind],
     page,
     pageName: name,
@@ -56,10 +99,7 @@ export function articleView(a: Article, archive: Archive, site: URL | undefined)
     previous: previous && storyLink(previous),
     next: next && storyLink(next),
     related: relatedTo(a, archive),
-    figureMarks: (field, index) =>
-      a.figures
-        .filter((f) => f.field === field && f.index === index)
-        .map((f) => ({ start: f.start, end: f.end, title: `${f.label || '数据'}：${f.valueText}${f.unit}` })),
+    figureMarks,
     jsonLd: {
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',

@@ -7,7 +7,7 @@
  */
 import type { Article, Figure } from '../schema.ts';
 import { articleUrl } from './routes.ts';
-import { formatDate } from './format.ts';
+import { formatDate, formatMonth } from './format.ts';
 import { titleOf } from './titles.ts';
 
 /** How far an excerpt reaches either side of its figure when the sentence is longer. */
@@ -142,6 +142,16 @@ export function figureRows(articles: readonly Article[]): FigureRow[] {
 }
 
 /** The months that have a figure table (and a CSV): those with at least one figure. */
+/** The month table's page: its stories, its name and how many figures it holds. */
+export function figuresMonthView(months: ReadonlyArray<{ month: string; articles: Article[] }>, month: string) {
+  const stories = months.find((m) => m.month === month)?.articles ?? [];
+  return {
+    stories,
+    monthName: formatMonth(month),
+    figureCount: stories.reduce((n, a) => n + a.figures.length, 0),
+  };
+}
+
 export function figureMonths<M extends { articles: readonly Pick<Article, 'figures'>[] }>(months: readonly M[]): M[] {
   return months.filter((m) => m.articles.some((a) => a.figures.length > 0));
 }

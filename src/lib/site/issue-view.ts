@@ -35,10 +35,14 @@ export const storyLink = (a: Article): StoryLink => ({
   kicker: a.headline ? a.kicker : null,
 });
 
+/** An issue that holds more than one paper (聊城日报 and 大众日报 on one date) names the paper in every short label. */
+export const mixesPapers = (issue: Issue) => new Set(issue.pages.map((p) => p.edition)).size > 1;
+
 export function issueContents(archive: Archive, issue: Issue): PageContents[] {
+  const mixed = mixesPapers(issue);
   return issue.pages.map((page) => ({
     page,
-    name: pageName(page),
+    name: pageName(page, { paperInShort: mixed }),
     href: pageUrl(page.id),
     anchor: `p-${page.id}`,
     stories: archive.storiesOn(page).map(storyLink),

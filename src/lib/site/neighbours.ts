@@ -34,9 +34,12 @@ export function issueTurns(archive: Archive, date: string | null): Turns['issues
   return { previous: issueTurn('上一期', archive.issues[at + 1]), next: issueTurn('下一期', archive.issues[at - 1]) };
 }
 
-/** The pages either side of a page in its issue, and the issues either side of its date. */
+/**
+ * The pages either side of a page in its issue — in the same paper: 下一版 of
+ * 聊城日报 A8 is never 大众日报 第1版 — and the issues either side of its date.
+ */
 export function pageTurns(archive: Archive, page: Page): Turns {
-  const pages = archive.issueOf(page)?.pages ?? [];
+  const pages = (archive.issueOf(page)?.pages ?? []).filter((p) => p.edition === page.edition);
   const at = pages.indexOf(page);
   return {
     pages: {

@@ -25,13 +25,15 @@ export interface PageName {
   file: string | null;
 }
 
-export function pageName(page: PageLabels): PageName {
+/** paperInShort: the short name says the paper too (大众日报 第1版), where pages of two papers sit side by side. */
+export function pageName(page: PageLabels, { paperInShort = false } = {}): PageName {
   const number = pageNumberName(page.pageLabel);
   const head = [page.edition, number].filter(Boolean).join(' ');
   const title = [head, page.section].filter(Boolean).join(' · ');
+  const short = number ?? page.section ?? '版次不详';
   return {
     title: title || '版次不详',
-    short: number ?? page.section ?? '版次不详',
+    short: paperInShort ? `${page.edition ?? '报名不详'} ${short}` : short,
     file: page.pageLabel || page.section ? null : page.file,
   };
 }

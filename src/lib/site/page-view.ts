@@ -5,20 +5,56 @@
  */
 import type { Article, Page, Warning } from '../schema.ts';
 import type { Archive } from './archive-index.ts';
-import { titleOf, lineRange } from './titles.ts';
+import { articleUrl, storyAnchor } from './routes.ts';
+import { sidecarPath } from '../sidecar.ts';
+import { captionParts, lineRange, titleOf } from './titles.ts';
 
-export type PageItem =
-  | { type: 'article'; line: number; article: Article; title: string }
-  | { type: 'furniture' | 'leftover'; line: number; text: string };
+/** How much of a story the page view shows before 阅读全文. */
+const LEAD_PARAGRAPHS = 2;
+
+export interface StoryOnPage {
+  type: 'article';
+  line: number;
+  id: string;
+  /** The element id the story's anchor (storyOnPageUrl) points to. */
+  anchor: string;
+  href: string;
+  title: string;
+  kicker: string | null;
+  subheadline: string | null;
+  /** The credit line as printed; none for a photo story, whose credit is its caption's. */
+  byline: string | null;
+  photo: boolean;
+  lead: string[];
+  captions: Array<{ text: string; credit: string | null }>;
+  /** The paragraphs in the whole story, when there are more than the lead shows (else 0). */
+  more: number;
+}
+
+export type PageItem = StoryOnPage | { type: 'furniture' | 'leftover'; line: number; text: string };
+
+function storyOnPage(a: Article): StoryOnPage {
+  const photo = a.kind === 'photo';
+  return {
+    type: 'article',
+    line: a.source.startLine,
+    id: a.id,
+    anchor: storyAnchor(a.id),
+    href: articleUrl(a.id),
+    title: titleOf(a),
+    kicker: a.kicker,
+    subheadline: a.subheadline,
+    byline: photo ? null : a.byline.raw || null,
+    photo,
+    lead: a.paragraphs.slice(0, LEAD_PARAGRAPHS),
+    captions: a.captions.map(captionParts),
+    more: a.paragraphs.length > LEAD_PARAGRAPHS ? a.paragraphs.length : 0,
+  };
+}
 
 export function pageItems(archive: Archive, page: Page): PageItem[] {
   return [
-    ...archive.storiesOn(page).map((article) => ({
-      type: 'article' as const,
-      line: article.source.startLine,
-      article,
-      title: titleOf(article),
-    })),
+    ...archive.storiesOn(page).map(storyOnPage),
     ...page.furniture.map((f) => ({ type: 'furniture' as const, ...f })),
     ...page.leftovers.map((l) => ({ type: 'leftover' as const, ...l })),
   ].sort((a, b) => a.line - b.line);
@@ -29,6 +65,8 @@ export const DOUBTFUL = 0.5;
 
 export interface StoryDoubt {
   id: string;
+  /** Where the story is on this page (its anchor). */
+  href: string;
   title: string;
   lines: string;
   confidence: number;
@@ -38,6 +76,9 @@ export interface StoryDoubt {
 }
 
 export interface PageDoubts {
+  file: string;
+  /** The sidecar where an editor corrects this page's stories. */
+  sidecar: string;
   /** Warnings not on any story's lines (the sidecar, the date, leftovers). */
   page: Warning[];
   /** Every story, least sure first. */
@@ -49,10 +90,13 @@ export function pageDoubts(archive: Archive, page: Page): PageDoubts {
   const owner = ({ line }: Warning) =>
     line === null ? undefined : stories.find((a) => line >= a.source.startLine && line <= a.source.endLine);
   return {
+    file: page.file,
+    sidecar: sidecarPath(page.file),
     page: page.warnings.filter((w) => owner(w) === undefined),
     stories: stories
       .map((a) => ({
         id: a.id,
+        href: `#${storyAnchor(a.id)}`,
         title: titleOf(a),
         lines: lineRange(a.source),
         confidence: a.confidence,

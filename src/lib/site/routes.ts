@@ -26,8 +26,10 @@ export const countyUrl = (slug: string) => `/counties/${slug}/`;
 export const topicUrl = (slug: string) => `/topics/${slug}/`;
 export const issueUrl = (date: string) => `/issues/${date}/`;
 export const pageUrl = (id: string) => `/pages/${id}/`;
+/** The element id of a story on its page view. */
+export const storyAnchor = (articleId: string) => `a-${articleId}`;
 /** A story in place on its printed page. */
-export const storyOnPageUrl = (pageId: string, articleId: string) => `${pageUrl(pageId)}#a-${articleId}`;
+export const storyOnPageUrl = (pageId: string, articleId: string) => `${pageUrl(pageId)}#${storyAnchor(articleId)}`;
 export const reporterUrl = (slug: string) => `/reporters/${slug}/`;
 export const figuresMonthUrl = (month: string) => `/figures/${month}/`;
 /** A month's figures as CSV, beside the month's table. */
