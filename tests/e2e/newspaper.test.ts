@@ -82,9 +82,9 @@ describe.each(cases)('the header at %i px (%s)', (width, scheme) => {
   });
 });
 
-describe('the seeds’ archive', () => {
+describe.each(cases)('the seeds’ archive at %i px (%s)', (width, scheme) => {
   it('shows the whole latest issue on the home page: its pages and every headline', async () => {
-    const page = await open(390, 'light', `${baseUrl()}/`);
+    const page = await open(width, scheme, `${baseUrl()}/`);
     const pages = await all<PageRecord>(baseUrl(), 'pages');
     const newest = pages
       .map((p) => p.issueDate ?? '')
@@ -99,7 +99,7 @@ describe('the seeds’ archive', () => {
 
   it('gives a photo story a short title, its kicker once, its caption and credit once, and a placeholder', async () => {
     const photo = (await records(baseUrl())).find((a) => a.kind === 'photo' && a.kicker === '目击');
-    const page = await open(390, 'light', `${baseUrl()}/articles/${photo?.id}/`);
+    const page = await open(width, scheme, `${baseUrl()}/articles/${photo?.id}/`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('村民在对甜叶菊进行掐尖管理');
     const main = page.locator('main');
     await expect(main.getByText('目击', { exact: true }).count()).resolves.toBe(1);
@@ -113,13 +113,34 @@ describe('the seeds’ archive', () => {
 
   it('never says 第 n–n 行 for a one-line story', async () => {
     const oneLine = (await records(baseUrl())).find((a) => a.source.startLine === a.source.endLine);
-    const page = await open(390, 'light', `${baseUrl()}/articles/${oneLine?.id}/`);
+    const page = await open(width, scheme, `${baseUrl()}/articles/${oneLine?.id}/`);
     const text = (await page.locator('main').textContent()) ?? '';
     expect(text).toContain(`第 ${oneLine?.source.startLine} 行`);
     expect(text).not.toMatch(/第 (\d+)–\1 行/u);
     await page.close();
   });
 
+  it('sets the page view in a comfortable measure, with 上一期 pointing to the earlier issue', async () => {
+    const page = await open(width, scheme, `${baseUrl()}/pages/000_84d0d68a418f73b1/`);
+    const perLine = await page.evaluate(() => {
+      const p = document.querySelector('.page-view article.item p:not(.meta)');
+      if (!p) return 0;
+      return p.getBoundingClientRect().width / parseFloat(getComputedStyle(p).fontSize);
+    });
+    // About 38 characters a line on a wide screen; a phone's own width below that.
+    if (width > 1000) expect(perLine).toBeGreaterThan(30);
+    expect(perLine).toBeLessThanOrEqual(40);
+    const earlier = page.getByRole('navigation', { name: '翻版' }).getByRole('link', { name: /上一期/u });
+    await expect(earlier.getAttribute('href')).resolves.toBe('/issues/2025-07-01/');
+    // The seeds' newest issue has no 下一期.
+    await expect(page.getByRole('link', { name: /下一期/u }).count()).resolves.toBe(0);
+    // Readers never see the editor's checks.
+    await expect(page.getByText('编辑检查').count()).resolves.toBe(0);
+    await page.close();
+  });
+});
+
+describe('the seeds’ stories as text', () => {
   it('never shows a line a column wrap cut mid-sentence as a subhead', async () => {
     const stories = (await records(baseUrl())).filter((a) => /^00[023]_/u.test(a.id));
     const subheads: string[] = [];
@@ -141,24 +162,6 @@ describe('the seeds’ archive', () => {
     const small = await first.locator('.page-file').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     const body = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
     expect(small).toBeLessThan(body);
-    await page.close();
-  });
-
-  it('sets the page view in a comfortable measure, with 上一期 pointing to the earlier issue', async () => {
-    const page = await open(1366, 'light', `${baseUrl()}/pages/000_84d0d68a418f73b1/`);
-    const perLine = await page.evaluate(() => {
-      const p = document.querySelector('.page-view article.item p:not(.meta)');
-      if (!p) return 0;
-      return p.getBoundingClientRect().width / parseFloat(getComputedStyle(p).fontSize);
-    });
-    expect(perLine).toBeGreaterThan(30);
-    expect(perLine).toBeLessThanOrEqual(40);
-    const earlier = page.getByRole('navigation', { name: '翻版' }).getByRole('link', { name: /上一期/u });
-    await expect(earlier.getAttribute('href')).resolves.toBe('/issues/2025-07-01/');
-    // The seeds' newest issue has no 下一期.
-    await expect(page.getByRole('link', { name: /下一期/u }).count()).resolves.toBe(0);
-    // Readers never see the editor's checks.
-    await expect(page.getByText('编辑检查').count()).resolves.toBe(0);
     await page.close();
   });
 });
