@@ -15,6 +15,11 @@ import { movedArticlesLoader } from '../../src/lib/content/moved-loader.ts';
 import { clearParseCache, parseCount } from '../../src/lib/parse-cache.ts';
 import { SEEDS_DIR, seed } from '../helpers/seeds.ts';
 import { pageIdOf } from '../../src/lib/parser/page-id.ts';
+import { IdLedger } from '../../src/lib/id-ledger.ts';
+import { positionInId } from '../../src/lib/parser/story-id.ts';
+
+/** Story ids in their order on the page. */
+const byPosition = (a: string, b: string) => (positionInId(a) ?? 0) - (positionInId(b) ?? 0);
 
 interface Entry {
   id: string;
@@ -255,6 +260,33 @@ describe('the moved-articles loader', () => {
     const written = JSON.parse(readFileSync(path.join(seeds, 'ids.json'), 'utf8')) as typeof ledger;
     expect(written.pages[file]?.['000_84d0d68a418f73b1-1ib39fn']?.movedTo).toBe('000_84d0d68a418f73b1-1wk');
     expect(written.pages[file]?.['000_84d0d68a418f73b1-1wk']?.title).toBe('领跑亩均效益 保供应急物资');
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('agrees with the site on the copies it refuses: a copy never enters the ledger, and when a sidecar makes the copy the page published, the old ids redirect to it', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'site-'));
+    const seeds = path.join(root, 'seeds');
+    mkdirSync(seeds);
+    const original = '2025-07-08_A3.txt';
+    const copy = '2025-07-08_A3 - 副本.txt';
+    writeFileSync(path.join(seeds, original), seed('000').text);
+    writeFileSync(path.join(seeds, copy), seed('000').text.replace(/\n/gu, '\r\n'));
+    const meta = new Map<string, string>();
+    const first = fakeContext(root, meta);
+    await movedArticlesLoader({ base: 'seeds' }).load(first.ctx);
+    const readLedger = () => IdLedger.parse(JSON.parse(readFileSync(path.join(seeds, 'ids.json'), 'utf8')));
+    const published = readLedger();
+    expect(Object.keys(published.pages)).toEqual([original]);
+    const oldIds = Object.keys(published.pages[original] ?? {});
+    expect(oldIds).toHaveLength(8);
+
+    // The editor adds a sidecar to the copy: it is now the page published, and the original is refused.
+    writeFileSync(path.join(seeds, '2025-07-08_A3 - 副本.meta.json'), '{ "section": "要闻" }\n');
+    const second = fakeContext(root, meta);
+    await movedArticlesLoader({ base: 'seeds' }).load(second.ctx);
+    const copyIds = Object.keys(readLedger().pages[copy] ?? {}).sort(byPosition);
+    expect(copyIds).toHaveLength(8);
+    expect(oldIds.sort(byPosition).map((id) => second.entries.get(id)?.data)).toEqual(copyIds.map((to) => ({ to })));
     rmSync(root, { recursive: true, force: true });
   });
 

@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { ledgerStoryOf, movedIds, updateLedger, type LedgerStory } from '../id-ledger.ts';
 import { readIdLedger, writeIdLedger } from '../id-ledger-file.ts';
 import { currentKey, parseSeedCached } from '../parse-cache.ts';
-import { idClashes } from '../seeds.ts';
+import { refusedSeeds } from '../seeds.ts';
 import { sketchFromText, sketchToText } from '../parser/text-sketch.ts';
 
 export const MovedArticle = z.object({ to: z.string() });
@@ -58,8 +58,9 @@ export function movedArticlesLoader(options: { base: string }): Loader {
           meta.delete(`stories:${gone}`);
         }
         meta.set('files', JSON.stringify(files));
-        const clashes = idClashes(files);
-        const pages = files.filter((f) => !clashes.has(f)).map((file) => ({ file, stories: storiesOf(file) }));
+        // The pages the site publishes: a copy or a clashing name refused for another file is not (the same rule as the seed loader's).
+        const refused = refusedSeeds(base, files);
+        const pages = files.filter((f) => !refused.has(f)).map((file) => ({ file, stories: storiesOf(file) }));
         const { ledger, problem } = readIdLedger(base);
         if (problem) logger.warn(problem);
         const updated = updateLedger(ledger, pages);
