@@ -137,7 +137,11 @@ const byKey = <T>(entries: Array<[string, T]>) => entries.sort(([a], [b]) => (a 
  * The ledger after a build: every live story under its id (title and sketch
  * brought up to date), and every id no longer live kept, with where its
  * story went when that can be found. A page whose seed is gone keeps its
- * entries, matched against every live story (a renamed file).
+ * entries, matched against every live story (a renamed file). An id keeps
+ * the movedTo it had when no story is found for it in this build: its
+ * target may be missing only for now (a seed that failed to parse, was
+ * refused or was emptied mid-edit), and movedIds redirects only to a live
+ * story anyway.
  */
 export function updateLedger(
   ledger: IdLedger,
@@ -145,6 +149,9 @@ export function updateLedger(
 ): IdLedger {
   const out: IdLedger = { about: LEDGER_ABOUT, pages: {} };
   const present = new Set(pages.map((p) => p.file));
+  const everyStory = pages.flatMap((p) => p.stories);
+  // A move may have crossed pages (a page renamed, and later a new page under the old name): targets are looked up everywhere.
+  const liveById = new Map(everyStory.map((s) => [s.id, s]));
   const carryOver = (
     previous: PageLedger,
     live: PageLedger,
@@ -152,21 +159,19 @@ export function updateLedger(
   ) => {
     for (const [id, entry] of Object.entries(previous)) {
       if (live[id]) continue;
-      const now = whereIs(id, entry);
-      live[id] = { title: entry.title, sketch: entry.sketch, ...(now ? { movedTo: now.id } : {}) };
+      const movedTo = whereIs(id, entry)?.id ?? entry.movedTo;
+      live[id] = { ...entry, ...(movedTo ? { movedTo } : {}) };
     }
   };
   for (const { file, stories } of pages) {
     const live: PageLedger = Object.fromEntries(stories.map((s) => [s.id, ledgerEntryOf(s)]));
     const previous = ledger.pages[file] ?? {};
-    carryOver(previous, live, (id) => whereNow(id, previous, stories));
+    carryOver(previous, live, (id) => whereNow(id, previous, stories, liveById));
     out.pages[file] = live;
   }
   const gone = Object.entries(ledger.pages).filter(([file]) => !present.has(file));
   if (gone.length > 0) {
     // A page whose seed is gone (renamed?): its stories are looked for among every live story that shares a hash.
-    const everyStory = pages.flatMap((p) => p.stories);
-    const liveById = new Map(everyStory.map((s) => [s.id, s]));
     const byHash = new Map<number, LedgerStory[]>();
     for (const story of everyStory) {
       for (const h of story.sketch) {

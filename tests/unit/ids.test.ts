@@ -136,6 +136,31 @@ describe('when stories move', () => {
     expect(seed000.articles.map((a) => moves.get(a.id))).toEqual(ids(renamed));
   });
 
+  it('a renamed page’s redirects survive a new page taking its old name, and a build its new page missed', () => {
+    const build = (ledger: IdLedger, pages: Array<[string, ParsedPage]>) =>
+      updateLedger(
+        ledger,
+        pages.map(([name, p]) => ({ file: name, stories: p.articles.map(ledgerStoryOf) })),
+      );
+    // Published as a.txt, then saved as b.txt: a's ids redirect into b.
+    const asA = parsePage({ file: 'a.txt', text });
+    const asB = parsePage({ file: 'b.txt', text });
+    const renamed = build(build(EMPTY_LEDGER, [['a.txt', asA]]), [['b.txt', asB]]);
+    // A build in which b.txt could not be parsed (or was emptied mid-edit), then a new a.txt, another page.
+    const bMissing = build(renamed, [['c.txt', parsePage({ file: 'c.txt', text: seed('002').text })]]);
+    const newA = parsePage({ file: 'a.txt', text: seed('001').text });
+    const after = build(bMissing, [
+      ['a.txt', newA],
+      ['b.txt', asB],
+    ]);
+    const moves = movedIds(after, new Set([...ids(newA), ...ids(asB)]));
+    const stillA = new Set(ids(newA));
+    for (const [k, a] of asA.articles.entries()) {
+      if (stillA.has(a.id)) continue;
+      expect(moves.get(a.id), a.id).toBe(asB.articles[k]?.id);
+    }
+  });
+
   it('the committed ledger redirects every id the seeds had before ids were positions', () => {
     const ledger = IdLedger.parse(JSON.parse(readFileSync(path.join(SEEDS_DIR, 'ids.json'), 'utf8')));
     const live = seedFiles().flatMap((f) => ids(parsedSeed(f.slice(0, 3))));
