@@ -11,11 +11,14 @@ import { z } from 'zod';
 import type { Article } from './schema.ts';
 import { sketchFromText, sketchOf, sketchSimilarity, sketchToText } from './parser/text-sketch.ts';
 import { positionInId } from './parser/story-id.ts';
+import { titleOf } from './site/titles.ts';
 
 export const LedgerEntry = z
   .object({
-    /** The story's title when the id was last seen, for a person reading the ledger or a warning. */
+    /** The story's title when the id was last seen, as the site shows it (titleOf), for a person reading the ledger. */
     title: z.string(),
+    /** Its printed headline, when it had one: only the same printed headline marks the part of a split story its old id goes to. */
+    headline: z.string().optional(),
     /** The sketch of its text (text-sketch.ts), six hex digits a hash. */
     sketch: z.string().regex(/^(?:[0-9a-f]{6})*$/u),
     /** Where the story went when this id stopped naming one. */
@@ -44,43 +47,47 @@ export const LEDGER_ABOUT =
 /** Two sketches this alike are the same story, edited: most of a story's character pairs survive any edit but a rewrite. */
 export const SAME_STORY = 0.5;
 
-/** What a reader would call the story. */
-export function storyTitle(a: Pick<Article, 'headline' | 'kicker' | 'paragraphs' | 'captions'>): string {
-  return a.headline ?? a.kicker ?? (a.paragraphs[0] ?? a.captions[0] ?? '').slice(0, 16);
-}
-
 const storyText = (a: Article) => [a.kicker, a.headline, a.subheadline, ...a.paragraphs, ...a.captions].join('\n');
 
-/** A live story as the ledger sees it: its id, its title and the sketch of its text. */
+/** A live story as the ledger sees it: its id, its title as the site shows it, its printed headline and the sketch of its text. */
 export interface LedgerStory {
   id: string;
   title: string;
+  headline: string | null;
   sketch: readonly number[];
 }
 
 export const ledgerStoryOf = (a: Article): LedgerStory => ({
   id: a.id,
-  title: storyTitle(a),
+  title: titleOf(a),
+  headline: a.headline,
   sketch: sketchOf(storyText(a)),
 });
 
-export const ledgerEntryOf = (s: LedgerStory): LedgerEntry => ({ title: s.title, sketch: sketchToText(s.sketch) });
+export const ledgerEntryOf = (s: LedgerStory): LedgerEntry => ({
+  title: s.title,
+  ...(s.headline === null ? {} : { headline: s.headline }),
+  sketch: sketchToText(s.sketch),
+});
 
-/** A story under the same title that kept this much of the text is the same story, split (its headline stayed with it). */
+/** A story under the same printed headline that kept this much of the text is the same story, split (its headline stayed with it). */
 export const SAME_TITLE = 0.25;
 
 /**
  * The story most like the entry's, with how alike (null when none shares
- * anything). A story under the entry's own title is preferred once it shares
- * a quarter of the text: when a story is split, its readers want the part
- * under its headline, though the rest may be longer.
+ * anything). A story under the entry's own printed headline is preferred
+ * once it shares a quarter of the text: when a story is split, its readers
+ * want the part under its headline, though the rest may be longer. Only a
+ * printed headline counts: a column label or a made-up title (目击, 图片新闻,
+ * 简讯) is shared by stories that have nothing else in common.
  */
 function mostAlike(entry: LedgerEntry, stories: readonly LedgerStory[]) {
   const sketch = sketchFromText(entry.sketch);
   let best: { story: LedgerStory; similarity: number; rank: number } | null = null;
   for (const story of stories) {
     const similarity = sketchSimilarity(sketch, story.sketch);
-    const rank = similarity + (story.title === entry.title && similarity >= SAME_TITLE ? 1 : 0);
+    const sameHeadline = entry.headline !== undefined && story.headline === entry.headline;
+    const rank = similarity + (sameHeadline && similarity >= SAME_TITLE ? 1 : 0);
     if (similarity > 0 && rank > (best?.rank ?? 0)) best = { story, similarity, rank };
   }
   return best;
