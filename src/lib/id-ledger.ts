@@ -8,7 +8,7 @@
  * correction written for it is applied to the story where it now is.
  */
 import { z } from 'zod';
-import type { Article } from './schema.ts';
+import { Article } from './schema.ts';
 import { sketchFromText, sketchOf, sketchSimilarity, sketchToText } from './parser/text-sketch.ts';
 import { positionInId } from './parser/story-id.ts';
 import { titleOf } from './site/titles.ts';
@@ -203,12 +203,26 @@ export function updateLedger(
   return out;
 }
 
-/** Every ledger id that names no live story but whose story is live under another id: old id → live id. */
+/** Whether a ledger key has the shape of a story id (the Article schema's): only such a key may become an address. */
+export const isStoryId = (id: string) => Article.shape.id.safeParse(id).success;
+
+/** Ledger keys that are not story ids (a hand-edited ledger): never redirected, and reported. */
+export const notStoryIds = (ledger: IdLedger) =>
+  Object.values(ledger.pages)
+    .flatMap((ids) => Object.keys(ids))
+    .filter((id) => !isStoryId(id))
+    .sort();
+
+/**
+ * Every ledger id that names no live story but whose story is live under
+ * another id: old id → live id. A key that is not a story id is left out: it
+ * becomes a route parameter, which would take a / or .. as a path.
+ */
 export function movedIds(ledger: IdLedger, liveIds: ReadonlySet<string>): Map<string, string> {
   const entries = new Map(Object.values(ledger.pages).flatMap((ids) => Object.entries(ids)));
   const moves = new Map<string, string>();
   for (const [id, entry] of entries) {
-    if (liveIds.has(id)) continue;
+    if (liveIds.has(id) || !isStoryId(id)) continue;
     let to = entry.movedTo;
     for (let step = 0; step < MAX_CHAIN && to && !liveIds.has(to); step++) to = entries.get(to)?.movedTo;
     if (to && liveIds.has(to)) moves.set(id, to);

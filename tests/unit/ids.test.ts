@@ -14,6 +14,7 @@ import {
   EMPTY_LEDGER,
   IdLedger,
   SAME_STORY,
+  closestStory,
   ledgerEntryOf,
   ledgerStoryOf,
   movedIds,
@@ -24,6 +25,7 @@ import {
 import { ledgerText, readIdLedger, writeIdLedger } from '../../src/lib/id-ledger-file.ts';
 import { sketchFromText, sketchOf, sketchSimilarity, sketchToText } from '../../src/lib/parser/text-sketch.ts';
 import { lettersOnly } from '../../src/lib/parser/text.ts';
+import { positionInId } from '../../src/lib/parser/story-id.ts';
 import { titleOf } from '../../src/lib/site/titles.ts';
 import { applyCorrections } from '../../src/lib/corrections.ts';
 import { parseSidecarText } from '../../src/lib/sidecar.ts';
@@ -299,6 +301,18 @@ describe('a sidecar correction for an id that is gone', () => {
     expect(messages(out).join('\n')).toMatch(
       new RegExp(`the closest story is ${story.id}「企业登记高效便捷」\\(by its text\\)`, 'u'),
     );
+  });
+
+  it('reads no position from an old id whose hash ends in digits and two letters', () => {
+    const stories = seed000.articles.map(ledgerStoryOf);
+    // Parser 1.2.0's ids were the page id and a base-36 hash: 48213ab is a hash, not story 48213.
+    expect(positionInId(`${seed000.page.id}-48213ab`)).toBeNull();
+    expect(closestStory(`${seed000.page.id}-48213ab`, {}, stories)).toBeNull();
+    expect(positionInId(`${seed000.page.id}-012ab`)).toBeNull();
+    // A story id names its position, a split's too.
+    expect(positionInId(`${seed000.page.id}-3zz`)).toBe(3);
+    expect(positionInId(`${seed000.page.id}-12ab-p4`)).toBe(12);
+    expect(closestStory(`${seed000.page.id}-3zz`, {}, stories)?.story.id).toBe(seed000.articles[2]?.id);
   });
 
   it('leaves an id a sidecar split makes alone (<id>-p4 still names the split story)', () => {

@@ -290,6 +290,22 @@ describe('the moved-articles loader', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
+  it('makes no redirect page for a ledger key that is not a story id (a route parameter must not hold / or ..)', async () => {
+    const { root, seeds } = projectWith(['000']);
+    const file = seed('000').file;
+    const entry = { title: '领跑亩均效益 保供应急物资', sketch: '', movedTo: '000_84d0d68a418f73b1-1wk' };
+    const ledger = { pages: { [file]: { 'a/b': entry, '../../x': entry, '000_84d0d68a418f73b1-1ib39fn': entry } } };
+    writeFileSync(path.join(seeds, 'ids.json'), JSON.stringify(ledger));
+    const { ctx, entries, log } = fakeContext(root);
+    await movedArticlesLoader({ base: 'seeds' }).load(ctx);
+    expect([...entries.keys()]).toEqual(['000_84d0d68a418f73b1-1ib39fn']);
+    expect(log).toEqual([
+      'warn ids.json: 「../../x」 is not a story id; no redirect is made for it',
+      'warn ids.json: 「a/b」 is not a story id; no redirect is made for it',
+    ]);
+    rmSync(root, { recursive: true, force: true });
+  });
+
   it('reports a broken ledger, still builds, and leaves it as it was', async () => {
     const { root, seeds } = projectWith(['000']);
     writeFileSync(path.join(seeds, 'ids.json'), '{ "pages": ');

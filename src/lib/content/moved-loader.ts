@@ -11,8 +11,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { z } from 'zod';
-import { ledgerStoryOf, movedIds, updateLedger, type LedgerStory } from '../id-ledger.ts';
-import { readIdLedger, writeIdLedger } from '../id-ledger-file.ts';
+import { ledgerStoryOf, movedIds, notStoryIds, updateLedger, type LedgerStory } from '../id-ledger.ts';
+import { LEDGER_FILE, readIdLedger, writeIdLedger } from '../id-ledger-file.ts';
 import { currentKey, parseSeedCached } from '../parse-cache.ts';
 import { refusedSeeds } from '../seeds.ts';
 import { sketchFromText, sketchToText } from '../parser/text-sketch.ts';
@@ -63,6 +63,8 @@ export function movedArticlesLoader(options: { base: string }): Loader {
         const pages = files.filter((f) => !refused.has(f)).map((file) => ({ file, stories: storiesOf(file) }));
         const { ledger, problem } = readIdLedger(base);
         if (problem) logger.warn(problem);
+        for (const id of notStoryIds(ledger))
+          logger.warn(`${LEDGER_FILE}: 「${id}」 is not a story id; no redirect is made for it`);
         const updated = updateLedger(ledger, pages);
         const live = new Set(pages.flatMap((p) => p.stories.map((s) => s.id)));
         const moves = movedIds(updated, live);
