@@ -4,7 +4,7 @@
  * ledger (seeds/ids.json) turns each old id into a redirect, and a sidecar
  * correction written for an old id finds its story or names the closest.
  */
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -331,6 +331,18 @@ describe('the ledger file', () => {
     expect(writeIdLedger(dir, ledger)).toBeNull();
     expect(readFileSync(path.join(dir, 'ids.json'), 'utf8')).toBe(ledgerText(ledger));
     expect(readIdLedger(dir)).toEqual({ ledger, problem: null });
+  });
+
+  it('is replaced whole, by a new file renamed over it, never rewritten in place', () => {
+    const ledger = updateLedger(EMPTY_LEDGER, [{ file, stories: seed000.articles.map(ledgerStoryOf) }]);
+    const at = mkdtempSync(path.join(tmpdir(), 'ids-rename-'));
+    writeFileSync(path.join(at, 'ids.json'), ledgerText(EMPTY_LEDGER));
+    const before = statSync(path.join(at, 'ids.json')).ino;
+    expect(writeIdLedger(at, ledger)).toBeNull();
+    // A reader (a parse worker) sees the old file or the new one, never half of it.
+    expect(statSync(path.join(at, 'ids.json')).ino).not.toBe(before);
+    expect(readFileSync(path.join(at, 'ids.json'), 'utf8')).toBe(ledgerText(ledger));
+    expect(readdirSync(at)).toEqual(['ids.json']);
   });
 
   it('reports a broken ledger and reads it as empty', () => {
