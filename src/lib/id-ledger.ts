@@ -8,14 +8,17 @@
  * correction written for it is applied to the story where it now is.
  */
 import { z } from 'zod';
-import type { Article } from './schema.ts';
+import { Article } from './schema.ts';
 import { sketchFromText, sketchOf, sketchSimilarity, sketchToText } from './parser/text-sketch.ts';
 import { positionInId } from './parser/story-id.ts';
+import { titleOf } from './site/titles.ts';
 
 export const LedgerEntry = z
   .object({
-    /** The story's title when the id was last seen, for a person reading the ledger or a warning. */
+    /** The story's title when the id was last seen, as the site shows it (titleOf), for a person reading the ledger. */
     title: z.string(),
+    /** Its printed headline, when it had one: only the same printed headline marks the part of a split story its old id goes to. */
+    headline: z.string().optional(),
     /** The sketch of its text (text-sketch.ts), six hex digits a hash. */
     sketch: z.string().regex(/^(?:[0-9a-f]{6})*$/u),
     /** Where the story went when this id stopped naming one. */
@@ -44,43 +47,47 @@ export const LEDGER_ABOUT =
 /** Two sketches this alike are the same story, edited: most of a story's character pairs survive any edit but a rewrite. */
 export const SAME_STORY = 0.5;
 
-/** What a reader would call the story. */
-export function storyTitle(a: Pick<Article, 'headline' | 'kicker' | 'paragraphs' | 'captions'>): string {
-  return a.headline ?? a.kicker ?? (a.paragraphs[0] ?? a.captions[0] ?? '').slice(0, 16);
-}
-
 const storyText = (a: Article) => [a.kicker, a.headline, a.subheadline, ...a.paragraphs, ...a.captions].join('\n');
 
-/** A live story as the ledger sees it: its id, its title and the sketch of its text. */
+/** A live story as the ledger sees it: its id, its title as the site shows it, its printed headline and the sketch of its text. */
 export interface LedgerStory {
   id: string;
   title: string;
+  headline: string | null;
   sketch: readonly number[];
 }
 
 export const ledgerStoryOf = (a: Article): LedgerStory => ({
   id: a.id,
-  title: storyTitle(a),
+  title: titleOf(a),
+  headline: a.headline,
   sketch: sketchOf(storyText(a)),
 });
 
-export const ledgerEntryOf = (s: LedgerStory): LedgerEntry => ({ title: s.title, sketch: sketchToText(s.sketch) });
+export const ledgerEntryOf = (s: LedgerStory): LedgerEntry => ({
+  title: s.title,
+  ...(s.headline === null ? {} : { headline: s.headline }),
+  sketch: sketchToText(s.sketch),
+});
 
-/** A story under the same title that kept this much of the text is the same story, split (its headline stayed with it). */
+/** A story under the same printed headline that kept this much of the text is the same story, split (its headline stayed with it). */
 export const SAME_TITLE = 0.25;
 
 /**
  * The story most like the entry's, with how alike (null when none shares
- * anything). A story under the entry's own title is preferred once it shares
- * a quarter of the text: when a story is split, its readers want the part
- * under its headline, though the rest may be longer.
+ * anything). A story under the entry's own printed headline is preferred
+ * once it shares a quarter of the text: when a story is split, its readers
+ * want the part under its headline, though the rest may be longer. Only a
+ * printed headline counts: a column label or a made-up title (目击, 图片新闻,
+ * 简讯) is shared by stories that have nothing else in common.
  */
 function mostAlike(entry: LedgerEntry, stories: readonly LedgerStory[]) {
   const sketch = sketchFromText(entry.sketch);
   let best: { story: LedgerStory; similarity: number; rank: number } | null = null;
   for (const story of stories) {
     const similarity = sketchSimilarity(sketch, story.sketch);
-    const rank = similarity + (story.title === entry.title && similarity >= SAME_TITLE ? 1 : 0);
+    const sameHeadline = entry.headline !== undefined && story.headline === entry.headline;
+    const rank = similarity + (sameHeadline && similarity >= SAME_TITLE ? 1 : 0);
     if (similarity > 0 && rank > (best?.rank ?? 0)) best = { story, similarity, rank };
   }
   return best;
@@ -137,7 +144,11 @@ const byKey = <T>(entries: Array<[string, T]>) => entries.sort(([a], [b]) => (a 
  * The ledger after a build: every live story under its id (title and sketch
  * brought up to date), and every id no longer live kept, with where its
  * story went when that can be found. A page whose seed is gone keeps its
- * entries, matched against every live story (a renamed file).
+ * entries, matched against every live story (a renamed file). An id keeps
+ * the movedTo it had when no story is found for it in this build: its
+ * target may be missing only for now (a seed that failed to parse, was
+ * refused or was emptied mid-edit), and movedIds redirects only to a live
+ * story anyway.
  */
 export function updateLedger(
   ledger: IdLedger,
@@ -145,6 +156,9 @@ export function updateLedger(
 ): IdLedger {
   const out: IdLedger = { about: LEDGER_ABOUT, pages: {} };
   const present = new Set(pages.map((p) => p.file));
+  const everyStory = pages.flatMap((p) => p.stories);
+  // A move may have crossed pages (a page renamed, and later a new page under the old name): targets are looked up everywhere.
+  const liveById = new Map(everyStory.map((s) => [s.id, s]));
   const carryOver = (
     previous: PageLedger,
     live: PageLedger,
@@ -152,21 +166,19 @@ export function updateLedger(
   ) => {
     for (const [id, entry] of Object.entries(previous)) {
       if (live[id]) continue;
-      const now = whereIs(id, entry);
-      live[id] = { title: entry.title, sketch: entry.sketch, ...(now ? { movedTo: now.id } : {}) };
+      const movedTo = whereIs(id, entry)?.id ?? entry.movedTo;
+      live[id] = { ...entry, ...(movedTo ? { movedTo } : {}) };
     }
   };
   for (const { file, stories } of pages) {
     const live: PageLedger = Object.fromEntries(stories.map((s) => [s.id, ledgerEntryOf(s)]));
     const previous = ledger.pages[file] ?? {};
-    carryOver(previous, live, (id) => whereNow(id, previous, stories));
+    carryOver(previous, live, (id) => whereNow(id, previous, stories, liveById));
     out.pages[file] = live;
   }
   const gone = Object.entries(ledger.pages).filter(([file]) => !present.has(file));
   if (gone.length > 0) {
     // A page whose seed is gone (renamed?): its stories are looked for among every live story that shares a hash.
-    const everyStory = pages.flatMap((p) => p.stories);
-    const liveById = new Map(everyStory.map((s) => [s.id, s]));
     const byHash = new Map<number, LedgerStory[]>();
     for (const story of everyStory) {
       for (const h of story.sketch) {
@@ -191,12 +203,26 @@ export function updateLedger(
   return out;
 }
 
-/** Every ledger id that names no live story but whose story is live under another id: old id → live id. */
+/** Whether a ledger key has the shape of a story id (the Article schema's): only such a key may become an address. */
+export const isStoryId = (id: string) => Article.shape.id.safeParse(id).success;
+
+/** Ledger keys that are not story ids (a hand-edited ledger): never redirected, and reported. */
+export const notStoryIds = (ledger: IdLedger) =>
+  Object.values(ledger.pages)
+    .flatMap((ids) => Object.keys(ids))
+    .filter((id) => !isStoryId(id))
+    .sort();
+
+/**
+ * Every ledger id that names no live story but whose story is live under
+ * another id: old id → live id. A key that is not a story id is left out: it
+ * becomes a route parameter, which would take a / or .. as a path.
+ */
 export function movedIds(ledger: IdLedger, liveIds: ReadonlySet<string>): Map<string, string> {
   const entries = new Map(Object.values(ledger.pages).flatMap((ids) => Object.entries(ids)));
   const moves = new Map<string, string>();
   for (const [id, entry] of entries) {
-    if (liveIds.has(id)) continue;
+    if (liveIds.has(id) || !isStoryId(id)) continue;
     let to = entry.movedTo;
     for (let step = 0; step < MAX_CHAIN && to && !liveIds.has(to); step++) to = entries.get(to)?.movedTo;
     if (to && liveIds.has(to)) moves.set(id, to);

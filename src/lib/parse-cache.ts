@@ -22,17 +22,44 @@ export function clearParseCache() {
   cache.clear();
 }
 
+/** Fewer seeds than this are parsed one by one by the callers: starting workers would cost more. */
+const POOL_AT_LEAST = 16;
+
+/**
+ * Seeds being parsed on the worker pool now, each with the key it is parsed
+ * under and the batch that parses it. Astro runs every collection's loader
+ * at once, and each warms the cache: a seed already on its way is waited
+ * for, never parsed a second time.
+ */
+const inFlight = new Map<string, { key: string; batch: Promise<void> }>();
+
 /**
  * Parses seeds on all cores ahead of the calls that will ask for them; worth
  * it for many seeds (a first build, a new parser). Falls back to nothing —
  * the callers then parse one by one — where worker threads cannot start.
+ * Resolves once every seed asked for is in the cache (or failed to be).
  */
 export async function warmParseCache(seedPaths: string[]): Promise<void> {
-  const todo = seedPaths.flatMap((p) => {
+  const waiting = new Set<Promise<void>>();
+  const todo: Array<{ p: string; key: string }> = [];
+  for (const p of seedPaths) {
     const key = currentKey(p);
-    return key && cache.get(p)?.key !== key ? [{ p, key }] : [];
-  });
-  if (todo.length < 16) return;
+    if (!key || cache.get(p)?.key === key) continue;
+    const running = inFlight.get(p);
+    if (running?.key === key) waiting.add(running.batch);
+    else todo.push({ p, key });
+  }
+  if (todo.length >= POOL_AT_LEAST) {
+    const batch = parseBatch(todo).finally(() => {
+      for (const { p } of todo) if (inFlight.get(p)?.batch === batch) inFlight.delete(p);
+    });
+    for (const { p, key } of todo) inFlight.set(p, { key, batch });
+    waiting.add(batch);
+  }
+  await Promise.all(waiting);
+}
+
+async function parseBatch(todo: Array<{ p: string; key: string }>): Promise<void> {
   try {
     const results = await parseInParallel(todo.map((t) => t.p));
     for (const { p, key } of todo) {

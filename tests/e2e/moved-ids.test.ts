@@ -3,11 +3,12 @@
  * (its ids in the id ledger), then an editor set a new story above its
  * first: every story moved down one place and got a new id. One build of
  * that folder; the old addresses must send a reader to the same stories,
- * and stay out of the sitemap. The site's own dist/ is checked too: the ids
+ * and stay out of the sitemap; `astro sync` before it must not touch the
+ * ledger. The site's own dist/ is checked too: the ids
  * the seeds had under parser 1.2.0 (in seeds/ids.json) redirect.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { preview } from 'astro';
 import type { Browser, Page } from 'playwright-core';
@@ -25,6 +26,16 @@ const before = parsePage({ file: FILE, text: original }).articles;
 const after = parsePage({ file: FILE, text: edited }).articles;
 
 const { root, seeds } = tempProject('moved-ids-');
+const astro = (command: string) =>
+  spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', command], {
+    cwd: root,
+    env: astroEnv({ SEEDS_DIR: 'seeds' }),
+    encoding: 'utf8',
+    maxBuffer: 64 * 2 ** 20,
+  });
+let sync: ReturnType<typeof spawnSync>;
+let published: string;
+let afterSync: string;
 let build: ReturnType<typeof spawnSync>;
 let server: Awaited<ReturnType<typeof preview>>;
 let site: string;
@@ -35,12 +46,11 @@ beforeAll(async () => {
   // Published: the ledger a build of the original page wrote. Then the editor's insert.
   writeIdLedger(seeds, updateLedger(EMPTY_LEDGER, [{ file: FILE, stories: before.map(ledgerStoryOf) }]));
   writeFileSync(path.join(seeds, FILE), edited);
-  build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-    cwd: root,
-    env: astroEnv({ SEEDS_DIR: 'seeds' }),
-    encoding: 'utf8',
-    maxBuffer: 64 * 2 ** 20,
-  });
+  published = readFileSync(path.join(seeds, 'ids.json'), 'utf8');
+  // What astro check runs first, and a build, too: it loads every collection, the redirects among them.
+  sync = astro('sync');
+  afterSync = readFileSync(path.join(seeds, 'ids.json'), 'utf8');
+  build = astro('build');
   server = await preview({ root, logLevel: 'error', server: { host: '127.0.0.1', port: 0 } });
   site = `http://127.0.0.1:${server.port}`;
   browser = await launch();
@@ -80,6 +90,14 @@ describe('an old story address after stories moved', () => {
     const sitemap = readFileSync(path.join(root, 'dist/sitemap-0.xml'), 'utf8');
     for (const a of before.slice(1)) expect(sitemap).not.toContain(`/articles/${a.id}/`);
     for (const a of after) expect(sitemap).toContain(`/articles/${a.id}/`);
+  });
+
+  it('is not written to the ledger by astro sync (nor astro check, which runs it): only a build writes it', () => {
+    expect(sync.status, String(sync.stderr).slice(-2000)).toBe(0);
+    expect(afterSync).toBe(published);
+    expect(readFileSync(path.join(seeds, 'ids.json'), 'utf8')).not.toBe(published);
+    // Written by a rename over the old file: no temporary file is left beside it.
+    expect(readdirSync(seeds).sort()).toEqual([FILE, 'ids.json']);
   });
 
   it('is kept in the ledger the build wrote, with where the story went', () => {

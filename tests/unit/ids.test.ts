@@ -4,7 +4,7 @@
  * ledger (seeds/ids.json) turns each old id into a redirect, and a sidecar
  * correction written for an old id finds its story or names the closest.
  */
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,13 +13,20 @@ import { Article } from '../../src/lib/schema.ts';
 import {
   EMPTY_LEDGER,
   IdLedger,
+  SAME_STORY,
+  closestStory,
+  ledgerEntryOf,
   ledgerStoryOf,
   movedIds,
+  whereNow,
   updateLedger,
   type PageLedger,
 } from '../../src/lib/id-ledger.ts';
 import { ledgerText, readIdLedger, writeIdLedger } from '../../src/lib/id-ledger-file.ts';
-import { sketchToText } from '../../src/lib/parser/text-sketch.ts';
+import { sketchFromText, sketchOf, sketchSimilarity, sketchToText } from '../../src/lib/parser/text-sketch.ts';
+import { lettersOnly } from '../../src/lib/parser/text.ts';
+import { positionInId } from '../../src/lib/parser/story-id.ts';
+import { titleOf } from '../../src/lib/site/titles.ts';
 import { applyCorrections } from '../../src/lib/corrections.ts';
 import { parseSidecarText } from '../../src/lib/sidecar.ts';
 import { SEEDS_DIR, articleWith, parsedSeed, seed, seedFiles } from '../helpers/seeds.ts';
@@ -84,6 +91,34 @@ describe('a story id', () => {
       if (now !== a.id) expect(redirectsAfter(seed000, edited).get(a.id)).toBe(now);
     }
   });
+
+  it('after a typo in the very pair its letters come from, has new letters, and the old id redirects to it', () => {
+    // The letters are the smallest hash of a character pair after the first sentence: a typo there changes them.
+    let changed = 0;
+    for (const [position, a] of seed000.articles.entries()) {
+      const rest = lettersOnly([...a.paragraphs, ...a.captions].join('\n').replace(/^[^。！？!?]*[。！？!?]*/u, ''));
+      if (rest.length < 8) continue;
+      const smallest = sketchOf(rest, 1)[0];
+      const at = [...rest].findIndex(
+        (_, i) => i + 1 < rest.length && sketchOf(rest.slice(i, i + 2), 1)[0] === smallest,
+      );
+      const [first = '', second = ''] = rest.slice(at, at + 2);
+      // That pair in the story's own lines of the seed, maybe with punctuation between; its first character mistyped.
+      const pair = new RegExp(`${first}([^\\p{L}\\p{N}]*)${second}`, 'u');
+      const lines = text.split('\n');
+      const k = lines.findIndex((l, i) => i >= a.source.startLine - 1 && i < a.source.endLine && pair.test(l));
+      if (k < 0) continue;
+      lines[k] = (lines[k] ?? '').replace(pair, `${first === '错' ? '误' : '错'}$1${second}`);
+      const edited = reparse(lines.join('\n'));
+      const now = edited.articles[position]?.id ?? '';
+      expect(edited.articles).toHaveLength(seed000.articles.length);
+      if (now === a.id) continue;
+      changed++;
+      expect(redirectsAfter(seed000, edited).get(a.id), a.id).toBe(now);
+    }
+    // Most stories hold their smallest pair once: mistyping it changes their letters.
+    expect(changed).toBeGreaterThanOrEqual(seed000.articles.length / 2);
+  });
 });
 
 describe('when stories move', () => {
@@ -136,6 +171,31 @@ describe('when stories move', () => {
     expect(seed000.articles.map((a) => moves.get(a.id))).toEqual(ids(renamed));
   });
 
+  it('a renamed page’s redirects survive a new page taking its old name, and a build its new page missed', () => {
+    const build = (ledger: IdLedger, pages: Array<[string, ParsedPage]>) =>
+      updateLedger(
+        ledger,
+        pages.map(([name, p]) => ({ file: name, stories: p.articles.map(ledgerStoryOf) })),
+      );
+    // Published as a.txt, then saved as b.txt: a's ids redirect into b.
+    const asA = parsePage({ file: 'a.txt', text });
+    const asB = parsePage({ file: 'b.txt', text });
+    const renamed = build(build(EMPTY_LEDGER, [['a.txt', asA]]), [['b.txt', asB]]);
+    // A build in which b.txt could not be parsed (or was emptied mid-edit), then a new a.txt, another page.
+    const bMissing = build(renamed, [['c.txt', parsePage({ file: 'c.txt', text: seed('002').text })]]);
+    const newA = parsePage({ file: 'a.txt', text: seed('001').text });
+    const after = build(bMissing, [
+      ['a.txt', newA],
+      ['b.txt', asB],
+    ]);
+    const moves = movedIds(after, new Set([...ids(newA), ...ids(asB)]));
+    const stillA = new Set(ids(newA));
+    for (const [k, a] of asA.articles.entries()) {
+      if (stillA.has(a.id)) continue;
+      expect(moves.get(a.id), a.id).toBe(asB.articles[k]?.id);
+    }
+  });
+
   it('the committed ledger redirects every id the seeds had before ids were positions', () => {
     const ledger = IdLedger.parse(JSON.parse(readFileSync(path.join(SEEDS_DIR, 'ids.json'), 'utf8')));
     const live = seedFiles().flatMap((f) => ids(parsedSeed(f.slice(0, 3))));
@@ -149,8 +209,50 @@ describe('when stories move', () => {
       const story = seedFiles()
         .flatMap((f) => parsedSeed(f.slice(0, 3)).articles)
         .find((a) => a.id === to);
-      expect(story && ledgerStoryOf(story).title).toBe(entry.title);
+      // The same story: its text matches the old id's sketch, and a printed headline is the one the old id had.
+      expect(
+        story && sketchSimilarity(sketchFromText(entry.sketch), ledgerStoryOf(story).sketch),
+      ).toBeGreaterThanOrEqual(SAME_STORY);
+      if (story?.headline) expect(story.headline).toBe(entry.title);
     }
+  });
+});
+
+describe('matching an old id to a story', () => {
+  const photoOn = (p: ParsedPage) => {
+    const photo = p.articles.find((a) => a.kind === 'photo' && a.kicker === '目击' && a.headline === null);
+    if (!photo) throw new Error(`no 目击 photo story on ${p.page.file}`);
+    return photo;
+  };
+
+  it('sends a deleted 目击 photo story nowhere, not to another 目击 photo that shares a quarter of its text', () => {
+    // Seed 000's 目击 photo was published, then deleted; seed 002's 目击 photo (another picture) is on the page.
+    const gone = ledgerStoryOf(photoOn(seed000));
+    const other = ledgerStoryOf(photoOn(parsedSeed('002')));
+    // Its sketch shares a quarter with the other photo's: as much as two captions of one place and day may.
+    const own = gone.sketch.filter((h) => !other.sketch.includes(h)).slice(0, 12);
+    const sketch = [...other.sketch.slice(0, 4), ...own].sort((x, y) => x - y);
+    expect(sketchSimilarity(sketch, other.sketch)).toBe(0.25);
+    const previous: PageLedger = { [gone.id]: { ...ledgerEntryOf(gone), sketch: sketchToText(sketch) } };
+    expect(whereNow(gone.id, previous, [other])).toBeNull();
+  });
+
+  it('prefers the part under its own printed headline when a story was split, and names a story as readers see it', () => {
+    const story = seed000.articles[1];
+    if (!story) throw new Error('no second story');
+    const entry = ledgerEntryOf(ledgerStoryOf(story));
+    const underHeadline = { ...ledgerStoryOf(story), id: 'x-1aa', sketch: ledgerStoryOf(story).sketch.slice(0, 5) };
+    const longerPart = {
+      ...ledgerStoryOf(story),
+      id: 'x-2bb',
+      title: '另一部分',
+      headline: '另一部分',
+      sketch: ledgerStoryOf(story).sketch.slice(4),
+    };
+    expect(whereNow(story.id, { [story.id]: entry }, [longerPart, underHeadline])?.id).toBe('x-1aa');
+    const photo = photoOn(seed000);
+    expect(ledgerStoryOf(photo).title).toBe(titleOf(photo));
+    expect(ledgerStoryOf(photo).title).not.toBe('目击');
   });
 });
 
@@ -201,6 +303,18 @@ describe('a sidecar correction for an id that is gone', () => {
     );
   });
 
+  it('reads no position from an old id whose hash ends in digits and two letters', () => {
+    const stories = seed000.articles.map(ledgerStoryOf);
+    // Parser 1.2.0's ids were the page id and a base-36 hash: 48213ab is a hash, not story 48213.
+    expect(positionInId(`${seed000.page.id}-48213ab`)).toBeNull();
+    expect(closestStory(`${seed000.page.id}-48213ab`, {}, stories)).toBeNull();
+    expect(positionInId(`${seed000.page.id}-012ab`)).toBeNull();
+    // A story id names its position, a split's too.
+    expect(positionInId(`${seed000.page.id}-3zz`)).toBe(3);
+    expect(positionInId(`${seed000.page.id}-12ab-p4`)).toBe(12);
+    expect(closestStory(`${seed000.page.id}-3zz`, {}, stories)?.story.id).toBe(seed000.articles[2]?.id);
+  });
+
   it('leaves an id a sidecar split makes alone (<id>-p4 still names the split story)', () => {
     const feature = seed000.articles[0]?.id ?? '';
     const out = correct({ [feature]: { splitAtParagraph: 4 }, [`${feature}-p4`]: { headline: '亩均效益评价' } });
@@ -217,6 +331,18 @@ describe('the ledger file', () => {
     expect(writeIdLedger(dir, ledger)).toBeNull();
     expect(readFileSync(path.join(dir, 'ids.json'), 'utf8')).toBe(ledgerText(ledger));
     expect(readIdLedger(dir)).toEqual({ ledger, problem: null });
+  });
+
+  it('is replaced whole, by a new file renamed over it, never rewritten in place', () => {
+    const ledger = updateLedger(EMPTY_LEDGER, [{ file, stories: seed000.articles.map(ledgerStoryOf) }]);
+    const at = mkdtempSync(path.join(tmpdir(), 'ids-rename-'));
+    writeFileSync(path.join(at, 'ids.json'), ledgerText(EMPTY_LEDGER));
+    const before = statSync(path.join(at, 'ids.json')).ino;
+    expect(writeIdLedger(at, ledger)).toBeNull();
+    // A reader (a parse worker) sees the old file or the new one, never half of it.
+    expect(statSync(path.join(at, 'ids.json')).ino).not.toBe(before);
+    expect(readFileSync(path.join(at, 'ids.json'), 'utf8')).toBe(ledgerText(ledger));
+    expect(readdirSync(at)).toEqual(['ids.json']);
   });
 
   it('reports a broken ledger and reads it as empty', () => {

@@ -13,8 +13,15 @@ import type { LoaderContext } from 'astro/loaders';
 import { seedLoader } from '../../src/lib/content/seed-loader.ts';
 import { movedArticlesLoader } from '../../src/lib/content/moved-loader.ts';
 import { clearParseCache, parseCount } from '../../src/lib/parse-cache.ts';
-import { SEEDS_DIR, seed } from '../helpers/seeds.ts';
+import { SEEDS_DIR, parsedSeed, seed } from '../helpers/seeds.ts';
+import { makeCorpus } from '../../src/lib/corpus.ts';
+import { idLedgerIntegration } from '../../src/lib/content/id-ledger-integration.ts';
 import { pageIdOf } from '../../src/lib/parser/page-id.ts';
+import { IdLedger } from '../../src/lib/id-ledger.ts';
+import { positionInId } from '../../src/lib/parser/story-id.ts';
+
+/** Story ids in their order on the page. */
+const byPosition = (a: string, b: string) => (positionInId(a) ?? 0) - (positionInId(b) ?? 0);
 
 interface Entry {
   id: string;
@@ -60,6 +67,15 @@ function fakeContext(root: string, metaValues = new Map<string, string>()) {
     parseData: async ({ data }: { data: Record<string, unknown> }) => data,
   } as unknown as LoaderContext;
   return { ctx, entries, log, meta: metaValues, writes: () => writes };
+}
+
+/** What `astro build` does once every page is built: the id ledger integration's hook. Returns what it warned. */
+async function buildDone(): Promise<string[]> {
+  const warned: string[] = [];
+  const hook = idLedgerIntegration().hooks['astro:build:done'];
+  const logger = { warn: (m: string) => warned.push(m) };
+  await hook?.({ logger } as unknown as Parameters<NonNullable<typeof hook>>[0]);
+  return warned;
 }
 
 function projectWith(files: string[]) {
@@ -247,14 +263,88 @@ describe('the moved-articles loader', () => {
       Object.entries(ledger.pages[file] ?? {}).filter(([id]) => !/-\d+[a-z]{2}$/u.test(id)),
     );
     writeFileSync(path.join(seeds, 'ids.json'), JSON.stringify({ pages: { [file]: old } }));
+    const published = readFileSync(path.join(seeds, 'ids.json'));
     const { ctx, entries, log } = fakeContext(root);
     await movedArticlesLoader({ base: 'seeds' }).load(ctx);
     expect(log.filter((l) => !l.startsWith('info'))).toEqual([]);
     expect(entries.get('000_84d0d68a418f73b1-1ib39fn')?.data).toEqual({ to: '000_84d0d68a418f73b1-1wk' });
     expect(entries.size).toBe(Object.keys(old).length);
+    // The loader runs in astro check, astro sync and astro dev too: it leaves the file alone …
+    expect(readFileSync(path.join(seeds, 'ids.json'))).toEqual(published);
+    // … and only a build, once done, writes what it staged.
+    expect(await buildDone()).toEqual([]);
     const written = JSON.parse(readFileSync(path.join(seeds, 'ids.json'), 'utf8')) as typeof ledger;
     expect(written.pages[file]?.['000_84d0d68a418f73b1-1ib39fn']?.movedTo).toBe('000_84d0d68a418f73b1-1wk');
     expect(written.pages[file]?.['000_84d0d68a418f73b1-1wk']?.title).toBe('领跑亩均效益 保供应急物资');
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('agrees with the site on the copies it refuses: a copy never enters the ledger, and when a sidecar makes the copy the page published, the old ids redirect to it', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'site-'));
+    const seeds = path.join(root, 'seeds');
+    mkdirSync(seeds);
+    const original = '2025-07-08_A3.txt';
+    const copy = '2025-07-08_A3 - 副本.txt';
+    writeFileSync(path.join(seeds, original), seed('000').text);
+    writeFileSync(path.join(seeds, copy), seed('000').text.replace(/\n/gu, '\r\n'));
+    const meta = new Map<string, string>();
+    const first = fakeContext(root, meta);
+    await movedArticlesLoader({ base: 'seeds' }).load(first.ctx);
+    await buildDone();
+    const readLedger = () => IdLedger.parse(JSON.parse(readFileSync(path.join(seeds, 'ids.json'), 'utf8')));
+    const published = readLedger();
+    expect(Object.keys(published.pages)).toEqual([original]);
+    const oldIds = Object.keys(published.pages[original] ?? {});
+    expect(oldIds).toHaveLength(8);
+
+    // The editor adds a sidecar to the copy: it is now the page published, and the original is refused.
+    writeFileSync(path.join(seeds, '2025-07-08_A3 - 副本.meta.json'), '{ "section": "要闻" }\n');
+    const second = fakeContext(root, meta);
+    await movedArticlesLoader({ base: 'seeds' }).load(second.ctx);
+    await buildDone();
+    const copyIds = Object.keys(readLedger().pages[copy] ?? {}).sort(byPosition);
+    expect(copyIds).toHaveLength(8);
+    expect(oldIds.sort(byPosition).map((id) => second.entries.get(id)?.data)).toEqual(copyIds.map((to) => ({ to })));
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('makes no redirect page for a ledger key that is not a story id (a route parameter must not hold / or ..)', async () => {
+    const { root, seeds } = projectWith(['000']);
+    const file = seed('000').file;
+    const entry = { title: '领跑亩均效益 保供应急物资', sketch: '', movedTo: '000_84d0d68a418f73b1-1wk' };
+    const ledger = { pages: { [file]: { 'a/b': entry, '../../x': entry, '000_84d0d68a418f73b1-1ib39fn': entry } } };
+    writeFileSync(path.join(seeds, 'ids.json'), JSON.stringify(ledger));
+    const { ctx, entries, log } = fakeContext(root);
+    await movedArticlesLoader({ base: 'seeds' }).load(ctx);
+    expect([...entries.keys()]).toEqual(['000_84d0d68a418f73b1-1ib39fn']);
+    expect(log).toEqual([
+      'warn ids.json: 「../../x」 is not a story id; no redirect is made for it',
+      'warn ids.json: 「a/b」 is not a story id; no redirect is made for it',
+    ]);
+    // Written as a build would, before the folder goes: no ledger is left staged for a folder that is gone.
+    await buildDone();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('parses each seed once on a first build, however many loaders ask for it at once', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'site-'));
+    const seeds = path.join(root, 'seeds');
+    mkdirSync(seeds);
+    // Enough pages for the worker pools (a first build of a real archive).
+    const sources = ['000', '001', '002', '003', '004'].flatMap((p) => parsedSeed(p).articles);
+    const pages = makeCorpus(sources, { pages: 16, seed: 7 });
+    for (const p of pages) writeFileSync(path.join(seeds, p.file), p.bytes);
+    clearParseCache();
+    const before = parseCount();
+    // As Astro's content layer runs them: every collection's loader at once.
+    await Promise.all([
+      seedLoader({ base: 'seeds', kind: 'articles' }).load(fakeContext(root).ctx),
+      seedLoader({ base: 'seeds', kind: 'pages' }).load(fakeContext(root).ctx),
+      movedArticlesLoader({ base: 'seeds' }).load(fakeContext(root).ctx),
+    ]);
+    expect(parseCount() - before).toBe(pages.length);
+    // Written as a build would, before the folder goes: no ledger is left staged for a folder that is gone.
+    await buildDone();
     rmSync(root, { recursive: true, force: true });
   });
 

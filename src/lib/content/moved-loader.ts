@@ -2,19 +2,21 @@
  * Astro Content Layer loader for the stories that moved: every id in the id
  * ledger (seeds/ids.json) that names no story now, but whose story lives on
  * under another id, as { id: old id, data: { to: new id } }. The site turns
- * each into a redirect page. `astro build` writes the ledger back, with
- * today's ids in it, so an id published today is redirected if it changes
- * tomorrow; `astro dev` only reads it.
+ * each into a redirect page. It also computes the ledger with today's ids
+ * in it, so an id published today is redirected if it changes tomorrow, and
+ * stages it: only `astro build`, once done, writes it back
+ * (id-ledger-integration.ts); `astro check`, `astro sync` and `astro dev`
+ * only read it.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { z } from 'zod';
-import { ledgerStoryOf, movedIds, updateLedger, type LedgerStory } from '../id-ledger.ts';
-import { readIdLedger, writeIdLedger } from '../id-ledger-file.ts';
-import { currentKey, parseSeedCached } from '../parse-cache.ts';
-import { idClashes } from '../seeds.ts';
+import { ledgerStoryOf, movedIds, notStoryIds, updateLedger, type LedgerStory } from '../id-ledger.ts';
+import { LEDGER_FILE, readIdLedger, stageIdLedger } from '../id-ledger-file.ts';
+import { currentKey, parseSeedCached, warmParseCache } from '../parse-cache.ts';
+import { refusedSeeds } from '../seeds.ts';
 import { sketchFromText, sketchToText } from '../parser/text-sketch.ts';
 
 export const MovedArticle = z.object({ to: z.string() });
@@ -23,7 +25,9 @@ const SETTLE_MS = 300;
 const isSeed = (f: string) => f.toLowerCase().endsWith('.txt');
 
 /** A seed's stories as stored between builds, so an unchanged seed is not parsed again for them. */
-const StoredStories = z.array(z.object({ id: z.string(), title: z.string(), sketch: z.string() }));
+const StoredStories = z.array(
+  z.object({ id: z.string(), title: z.string(), headline: z.string().nullable(), sketch: z.string() }),
+);
 
 export function movedArticlesLoader(options: { base: string }): Loader {
   return {
@@ -36,10 +40,9 @@ export function movedArticlesLoader(options: { base: string }): Loader {
       const storiesOf = (file: string): LedgerStory[] => {
         const seedPath = path.join(base, file);
         const key = currentKey(seedPath);
-        const kept = meta.get(`stories:${file}`);
-        if (key && kept && meta.get(`key:${file}`) === key) {
-          return StoredStories.parse(JSON.parse(kept)).map((s) => ({ ...s, sketch: sketchFromText(s.sketch) }));
-        }
+        const kept = key && meta.get(`key:${file}`) === key ? meta.get(`stories:${file}`) : undefined;
+        const stored = kept === undefined ? null : StoredStories.safeParse(JSON.parse(kept));
+        if (stored?.success) return stored.data.map((s) => ({ ...s, sketch: sketchFromText(s.sketch) }));
         const result = parseSeedCached(seedPath);
         const stories = result.ok ? result.parsed.articles.map(ledgerStoryOf) : [];
         if (key) {
@@ -49,7 +52,8 @@ export function movedArticlesLoader(options: { base: string }): Loader {
         return stories;
       };
 
-      const sync = async (write: boolean) => {
+      /** Stages the ledger for the build to write when done (a build, astro check or astro sync; never astro dev). */
+      const sync = async (stage: boolean) => {
         const files = readdirSync(base).filter(isSeed).sort();
         // Forget the stories of seeds that are gone.
         const before = z.array(z.string()).parse(JSON.parse(meta.get('files') ?? '[]'));
@@ -58,10 +62,20 @@ export function movedArticlesLoader(options: { base: string }): Loader {
           meta.delete(`stories:${gone}`);
         }
         meta.set('files', JSON.stringify(files));
-        const clashes = idClashes(files);
-        const pages = files.filter((f) => !clashes.has(f)).map((file) => ({ file, stories: storiesOf(file) }));
+        // The pages the site publishes: a copy or a clashing name refused for another file is not (the same rule as the seed loader's).
+        const refused = refusedSeeds(base, files);
+        const published = files.filter((f) => !refused.has(f));
+        // Seeds not seen since they changed are parsed on the seed loaders' worker pool, which this waits for rather than parse them again.
+        await warmParseCache(
+          published
+            .filter((f) => meta.get(`key:${f}`) !== currentKey(path.join(base, f)))
+            .map((f) => path.join(base, f)),
+        );
+        const pages = published.map((file) => ({ file, stories: storiesOf(file) }));
         const { ledger, problem } = readIdLedger(base);
         if (problem) logger.warn(problem);
+        for (const id of notStoryIds(ledger))
+          logger.warn(`${LEDGER_FILE}: 「${id}」 is not a story id; no redirect is made for it`);
         const updated = updateLedger(ledger, pages);
         const live = new Set(pages.flatMap((p) => p.stories.map((s) => s.id)));
         const moves = movedIds(updated, live);
@@ -69,9 +83,8 @@ export function movedArticlesLoader(options: { base: string }): Loader {
         for (const [id, to] of moves) {
           store.set({ id, data: await parseData({ id, data: { to } }), digest: generateDigest({ to }) });
         }
-        // Written only by a build, and not when the ledger on disk could not be read (it would be lost).
-        const unwritten = write && !problem ? writeIdLedger(base, updated) : null;
-        if (unwritten) logger.warn(unwritten);
+        // Not when the ledger on disk could not be read: what it held would be lost.
+        if (stage && !problem) stageIdLedger(base, updated);
       };
 
       await sync(!watcher);

@@ -40,8 +40,14 @@ export function storyId(
   return `${pageId}-${position}${disambiguator(tagText(story))}`;
 }
 
-/** The position on its page a story id names (an id a split made, <id>-p4, names its story's), or null. */
+/**
+ * The position on its page a story id names (an id a split made, <id>-p4,
+ * names its story's), or null. A position is written without leading zeros
+ * and has at most three digits (no page holds a thousand stories): the ids
+ * of parser 1.2.0 ended in a base-36 hash instead, and one like -48213ab
+ * names no story 48213.
+ */
 export function positionInId(id: string): number | null {
-  const m = /-(\d+)[a-z]{2}(?:-p\d+)?$/u.exec(id);
+  const m = /-([1-9]\d{0,2})[a-z]{2}(?:-p\d+)?$/u.exec(id);
   return m ? Number(m[1]) : null;
 }
