@@ -15,6 +15,7 @@ import {
   findDuplicates,
   fingerprintText,
   type Duplicate,
+  type IssueFacts,
   type PageFingerprint,
   type SeedCandidate,
 } from './duplicates.ts';
@@ -174,6 +175,38 @@ function fingerprintOf(seedPath: string): PageFingerprint | null {
   return fingerprint;
 }
 
+const sidecarFacts = new Map<string, { stamp: string; facts: Partial<IssueFacts> }>();
+
+/** What a seed's sidecar says it is (date, 报名, 版次), read again only when the sidecar changed. */
+function sidecarFactsOf(seedPath: string): Partial<IssueFacts> {
+  const p = sidecarPath(seedPath);
+  let stamp: string;
+  try {
+    const s = statSync(p);
+    stamp = `${s.size}:${s.mtimeMs}`;
+  } catch {
+    return {};
+  }
+  const hit = sidecarFacts.get(p);
+  if (hit?.stamp === stamp) return hit.facts;
+  const meta = readSidecar(seedPath).meta;
+  const facts = { date: meta?.date ?? null, edition: meta?.edition ?? null, pageLabel: meta?.page ?? null };
+  sidecarFacts.set(p, { stamp, facts });
+  return facts;
+}
+
+/** A seed's date, 报名 and 版次 as its sidecar, else its file name, gives them: two that differ are two pages. */
+function issueFactsOf(seedPath: string): IssueFacts {
+  const file = path.basename(seedPath);
+  const named = mastheadFromFileName(file);
+  const meta = sidecarFactsOf(seedPath);
+  return {
+    date: meta.date ?? dateFromFileName(file)?.date ?? null,
+    edition: meta.edition ?? named.edition,
+    pageLabel: meta.pageLabel ?? named.pageLabel,
+  };
+}
+
 /**
  * The seeds of a folder that are not published, each with the file kept
  * instead: a name that is another file's page id (see idClashes), and a copy
@@ -193,6 +226,7 @@ export function refusedSeeds(dir: string, files: string[]): Map<string, Refusal>
       {
         file,
         fingerprint,
+        facts: issueFactsOf(seedPath),
         hasSidecar: existsSync(sidecarPath(seedPath)),
         namedByIssue: dateFromFileName(file) !== null || named.pageLabel !== null,
       },

@@ -115,7 +115,7 @@ describe('a build from a folder of bad seeds', () => {
     const log = `${String(build.stdout)}${String(build.stderr)}`;
     expect(log).toMatch(/passwd\.txt: skipped: a link to a file outside the seeds folder/u);
     // A page saved twice is published once, the copy with the sidecar kept, both files named.
-    expect(log).toContain(`${COPY}: skipped: the same text as merge.txt`);
+    expect(log).toContain(`${COPY}: 与 merge.txt 文字相同，是同一版，只发布 merge.txt。`);
   });
 
   it('keeps every line of every readable file', () => {

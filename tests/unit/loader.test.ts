@@ -202,8 +202,9 @@ describe('a page copied under a second name', () => {
     expect([...pages.entries.values()].map((e) => e.data.file)).toEqual(['2025-07-08_A3.txt']);
     expect(articles.entries.size).toBe(8);
     expect(pages.log).toContainEqual(
-      'error 2025-07-08_A3 - 副本.txt: skipped: the same text as 2025-07-08_A3.txt, which is published instead; ' +
-        'delete 2025-07-08_A3 - 副本.txt if it is a copy, or change it if it is really another page',
+      'error 2025-07-08_A3 - 副本.txt: 与 2025-07-08_A3.txt 文字相同，是同一版，只发布 2025-07-08_A3.txt。' +
+        '如果是复制出来的，请删掉 2025-07-08_A3 - 副本.txt；如果确实是另一版（隔天重登的公告、另一份报纸的版面），' +
+        '请在它的文件名或附注文件里写明日期、报名或版次，两版就都会发布',
     );
     rmSync(path.join(seeds, '2025-07-08_A3.txt'));
     await seedLoader({ base: 'seeds', kind: 'pages' }).load(pages.ctx);
