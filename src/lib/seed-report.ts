@@ -9,7 +9,8 @@
  */
 import type { Article, DateSource, LabelOrigin, Page, Warning } from './schema.ts';
 import type { SeedResult } from './seeds.ts';
-import { KIND_NAMES } from './site/labels.ts';
+import { KIND_NAMES, fieldName, fieldValue } from './site/labels.ts';
+import { pageNumberName } from './site/page-names.ts';
 import { formatDate } from './site/format.ts';
 import { titleOf } from './site/titles.ts';
 
@@ -40,25 +41,13 @@ const STORY_DOUBTS: Partial<Record<Warning['code'], string>> = {
 };
 const SIDECAR_CODES = new Set<Warning['code']>(['meta', 'correction']);
 
-const FIELD_NAMES: Record<string, string> = {
-  headline: '标题',
-  kicker: '引题',
-  subheadline: '副题',
-  county: '县区',
-  date: '日期',
-  kind: '体裁',
-  merge: '合并',
-  split: '拆分',
-  paragraphs: '正文',
-};
-
 const percent = (confidence: number) => `${Math.round(confidence * 100)}%`;
 const quote = (text: string, max = 24) => `「${text.length > max ? `${text.slice(0, max)}…` : text}」`;
 
-/** 聊城日报 · 2025年7月8日 · A3 · 要闻, with a question mark for what is not known. */
+/** 聊城日报 · 2025年7月8日 · A3版 · 要闻 (版次 said as the site says it), with a question mark for what is not known. */
 function pageName(page: Page): string {
   const date = page.issueDate ? formatDate(page.issueDate) : page.year ? `${page.year}年（月日不详）` : '日期？';
-  const label = page.pageLabel ? (/^\d+$/u.test(page.pageLabel) ? `第${page.pageLabel}版` : page.pageLabel) : '版次？';
+  const label = pageNumberName(page.pageLabel) ?? '版次？';
   return [page.edition ?? '报名？', date, label, ...(page.section ? [page.section] : [])].join(' · ');
 }
 
@@ -108,7 +97,8 @@ function storyLines({ article: a, doubts }: StoryNotes): string[] {
   out.push(`      ${facts}  ${sure}`);
   for (const d of doubts) out.push(`      - ${d}`);
   for (const c of a.corrections.filter((x) => x.type === 'editor')) {
-    out.push(`      已按附注文件更正 ${FIELD_NAMES[c.field] ?? c.field}：${quote(c.from, 16)} → ${quote(c.to, 16)}`);
+    const [from, to] = [fieldValue(c.field, c.from), fieldValue(c.field, c.to)];
+    out.push(`      已按附注文件更正 ${fieldName(c.field)}：${quote(from, 16)} → ${quote(to, 16)}`);
   }
   return out;
 }

@@ -9,7 +9,9 @@ import { withoutControls } from './parser/clean-text.ts';
 import { readInside } from './read-inside.ts';
 import { ArticleFix, FIRST_YEAR, LAST_YEAR, LeftoverMove, PageMeta, type Warning } from './schema.ts';
 import { allCountyRefs } from './parser/gazetteer.ts';
-import { closestName, countyMeant, isoDateFrom } from './sidecar-hints.ts';
+import { closestName, countyMeant, isoDateFrom, pageLabelMeant } from './sidecar-hints.ts';
+import { normalisePageLabel } from './parser/page-label.ts';
+import { fieldName } from './site/labels.ts';
 
 /** A county as the records take it: a slug or a name (linqing, 临清市, 市级). */
 const isCountyName = (value: string) => allCountyRefs().some((c) => c.slug === value || c.name === value);
@@ -152,10 +154,23 @@ export function parseSidecarText(name: string, text: string): Sidecar {
   if (controls > 0) warn(null, `去掉了 ${controls} 个控制字符（control characters）`);
   const { lineOf, offsetOf } = literalIndex(text);
   const { corrections, moveLeftovers, ...facts } = json as Record<string, unknown>;
+  /** 版次 in the one spelling the records use (A03 → A3, 第3版 → 3); one it cannot read is kept as written, and said. */
+  const pageLabelOf = (written: string, key: string): string => {
+    const label = normalisePageLabel(written);
+    if (label) return label;
+    const meant = pageLabelMeant(written);
+    warn(
+      lineOf(key),
+      `${fieldName('page')}（page）「${written}」读不出是第几版，已照原样使用：` +
+        `${meant ? `是不是「${meant}」？` : ''}应写成 A3、3、第3版 或 头版 这样`,
+    );
+    return written.trim();
+  };
   const meta: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(facts)) {
     const checked = PageMeta.safeParse({ [key]: value });
-    if (checked.success) Object.assign(meta, checked.data);
+    if (checked.success && checked.data.page !== undefined) meta.page = pageLabelOf(checked.data.page, key);
+    else if (checked.success) Object.assign(meta, checked.data);
     else if (!(key in PageMeta.shape)) warn(lineOf(key), `不认识的字段「${key}」，已忽略${pageFieldHint(key)}`);
     else warn(lineOf(key), `${explainAll(checked.error, () => value)}；已忽略`);
   }

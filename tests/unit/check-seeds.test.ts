@@ -34,7 +34,7 @@ describe('each page', () => {
     });
     const r = check('--seeds', dir);
     expect(r.stdout).toMatch(
-      /^[✓!] 聊城日报_2025-07-08_A3\.txt：聊城日报 · 2025年7月8日 · A3 · 今日聊城\n {2}来源 {2}报名：文件名 {2}日期：文件名 {2}版次：文件名 {2}版名：附注文件\n {2}8 篇稿件/u,
+      /^[✓!] 聊城日报_2025-07-08_A3\.txt：聊城日报 · 2025年7月8日 · A3版 · 今日聊城\n {2}来源 {2}报名：文件名 {2}日期：文件名 {2}版次：文件名 {2}版名：附注文件\n {2}8 篇稿件/u,
     );
     expect(r.status).toBe(0);
   });
@@ -48,7 +48,7 @@ describe('each page', () => {
       /：报名？ · 2025年7月8日 · 第3版\n.*日期：文件名 {2}版次：文件名/u,
     );
     expect(pageOf(r.stdout, 'lcrb_A2.txt')).toMatch(
-      /：聊城日报 · 2025年4月29日 · A2 · 要闻\n {2}来源 {2}报名：文件名 {2}日期：版头 {2}版次：文件名 {2}版名：版头/u,
+      /：聊城日报 · 2025年4月29日 · A2版 · 要闻\n {2}来源 {2}报名：文件名 {2}日期：版头 {2}版次：文件名 {2}版名：版头/u,
     );
     expect(r.status).toBe(0);
   });
@@ -105,6 +105,39 @@ describe('the sidecar', () => {
     // The rest of a correction still applies.
     expect(page).toMatch(/「新标题」/u);
     expect(r.status).toBe(0);
+  });
+
+  it('names a corrected field and its values as the newsroom says them', () => {
+    const sidecar = JSON.stringify({
+      date: '2025-07-08',
+      corrections: { [gaotang]: { kind: 'commentary', byline: { reporters: ['李梦'] } } },
+    });
+    const r = check('--seeds', folder({ '2025-07-08_A3.txt': dateless, '2025-07-08_A3.meta.json': sidecar }));
+    const page = pageOf(r.stdout, '2025-07-08_A3.txt');
+    expect(page).toMatch(/已按附注文件更正 体裁：「消息」 → 「评论」/u);
+    expect(page).toMatch(/已按附注文件更正 记者：「[^」]*」 → 「李梦」/u);
+    expect(page).not.toMatch(/byline\.|commentary|news/u);
+  });
+
+  it('warns of a 版次 it cannot read, with what was meant, and keeps it as written', () => {
+    const r = check(
+      '--seeds',
+      folder({
+        'p.txt': dateless,
+        'p.meta.json': '{\n  "date": "2025-07-08",\n  "page": "头条"\n}',
+        'q.txt': seed('001').text,
+        'q.meta.json': '{ "date": "2025-06-20", "page": "A03" }',
+      }),
+    );
+    const p = pageOf(r.stdout, 'p.txt');
+    expect(p).toMatch(/^! p\.txt：报名？ · 2025年7月8日 · 头条\n/u);
+    expect(p).toContain(
+      '  附注文件问题：\n    - p.meta.json 第 3 行：版次（page）「头条」读不出是第几版，已照原样使用：是不是「1」？应写成 A3、3、第3版 或 头版 这样',
+    );
+    // One the records can read is kept in their spelling, and said as the site says it.
+    const q = pageOf(r.stdout, 'q.txt');
+    expect(q).toMatch(/^[✓!] q\.txt：报名？ · 2025年6月20日 · A3版\n {2}来源 .*版次：附注文件/u);
+    expect(q).not.toMatch(/附注文件问题/u);
   });
 
   it('silences what it fixed, and does not report a correction that changes nothing', () => {

@@ -7,6 +7,8 @@ import { mastheadFromFileName, readFolioLine, readMasthead } from '../../src/lib
 import { normalisePageLabel } from '../../src/lib/parser/page-label.ts';
 import { parsePage } from '../../src/lib/parser/index.ts';
 import { seed } from '../helpers/seeds.ts';
+import { parseSidecarText } from '../../src/lib/sidecar.ts';
+import { pageNumberName } from '../../src/lib/site/page-names.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixture = (rel: string) => {
@@ -27,6 +29,50 @@ describe('版次 in one spelling', () => {
       ['A03', 'a3', 'Ａ３', 'A3版', '第3版', '3版', '05', 'C02', '第十二版', '第三版', '头版'].map(normalisePageLabel),
     ).toEqual(['A3', 'A3', 'A3', 'A3', '3', '3', '5', 'C2', '12', '3', '1']);
     expect(['头条', '要闻', '0', ''].map(normalisePageLabel)).toEqual([null, null, null, null]);
+  });
+});
+
+describe('版次 from a sidecar, end to end', () => {
+  it('is stored in the one spelling, or kept as written with a warning that says what was meant', () => {
+    const read = (page: string) => parseSidecarText('x.meta.json', JSON.stringify({ page }));
+    for (const [written, stored] of [
+      ['A03', 'A3'],
+      ['第3版', '3'],
+      ['第十二版', '12'],
+      ['头版', '1'],
+    ])
+      expect(read(written)).toMatchObject({ meta: { page: stored }, warnings: [] });
+    const cases = [
+      ['头条', '1'],
+      ['A-3', 'A3'],
+      ['第 05 面', '5'],
+      ['要闻', null],
+    ] as const;
+    for (const [written, meant] of cases) {
+      const sidecar = read(written);
+      expect(sidecar.meta?.page).toBe(written);
+      expect(sidecar.warnings).toEqual([
+        {
+          line: 1,
+          code: 'meta',
+          message: `x.meta.json 第 1 行：版次（page）「${written}」读不出是第几版，已照原样使用：${meant ? `是不是「${meant}」？` : ''}应写成 A3、3、第3版 或 头版 这样`,
+        },
+      ]);
+    }
+  });
+
+  it('is named as the site names it, and a label it cannot read is shown as written', () => {
+    expect(['A3', 'A03', '5', '05', '第3版', '第十二版', '头条', ' ', null].map(pageNumberName)).toEqual([
+      'A3版',
+      'A3版',
+      '第5版',
+      '第5版',
+      '第3版',
+      '第12版',
+      '头条',
+      null,
+      null,
+    ]);
   });
 });
 
