@@ -147,16 +147,13 @@ export function pageReport(page: Page, articles: Article[]): PageReport {
 /** Why a seed was not read, in Chinese, naming the file kept instead where there is one. */
 export function problemReport(result: Extract<SeedResult, { ok: false }>): PageReport {
   const { file, problem } = result;
-  const r = problem.refused;
-  const detail = problem.message.replace(/^skipped: /u, '');
-  let why: string;
-  if (r?.kind === 'duplicate')
-    why = `与 ${r.keeper} ${r.identical ? '文字相同' : '文字几乎相同'}，是同一版，只发布 ${r.keeper}。如果是复制出来的，请删掉 ${file}；如果确实是另一版，请检查它的内容`;
-  else if (r?.kind === 'id-clash') why = `它的页面编号已被 ${r.keeper} 使用，未发布：请给其中一个文件改名`;
-  else if (problem.cause === 'empty') why = `空文件，已跳过（${detail}）`;
-  else if (problem.cause === 'parser') why = `解析时出错，已跳过：请把这个文件交给开发人员（${detail}）`;
-  else why = `无法读取，已跳过（${detail}）`;
-  return { lines: [`${problem.fatal ? '✗' : '!'} ${file}：${why}`], blocking: problem.fatal, stories: 0, doubts: 0 };
+  // The same words the build log gives (seeds.ts): what is wrong, and what to do.
+  return {
+    lines: [`${problem.fatal ? '✗' : '!'} ${file}：${problem.message}`],
+    blocking: problem.fatal,
+    stories: 0,
+    doubts: 0,
+  };
 }
 
 export function seedReport(result: SeedResult): PageReport {

@@ -96,10 +96,10 @@ describe('the sidecar', () => {
     const page = pageOf(r.stdout, '2025-07-08_A3.txt');
     const [, sidecarPart = ''] = page.split('  附注文件问题：\n');
     expect(sidecarPart.split('\n')).toEqual([
-      '    - 2025-07-08_A3.meta.json 第 2 行：date「2025-7-8」应写成「2025-07-08」；已忽略',
+      '    - 2025-07-08_A3.meta.json 第 2 行：日期（date）「2025-7-8」应写成「2025-07-08」；已忽略',
       '    - 2025-07-08_A3.meta.json 第 3 行：不认识的字段「edtion」，已忽略（是不是「edition」？）',
       `    - 2025-07-08_A3.meta.json 第 5 行：对 ${gaotang} 的更正：不认识的字段「countty」（是不是「county」？）；这条更正未应用`,
-      `    - 2025-07-08_A3.meta.json 第 9 行：对 ${morning.id} 的更正：county「阳谷」不是县区名，这一项未应用；应写成「阳谷县」`,
+      `    - 2025-07-08_A3.meta.json 第 9 行：对 ${morning.id} 的更正：县区（county）「阳谷」不是县区名，这一项未应用；应写成「阳谷县」`,
     ]);
     expect(page).not.toMatch(/版面问题/u);
     // The rest of a correction still applies.

@@ -67,8 +67,13 @@ describe('a folder with bad files', () => {
       ['c-binary.txt', true],
       ['e-bad.txt', true],
     ]);
-    expect(problems[0]?.message).toMatch(/empty/u);
-    expect(problems[1]?.message).toMatch(/binary/u);
+    expect(problems.map((p) => p.message)).toEqual([
+      '空文件，已跳过：文件是空的',
+      '无法读取，已跳过：文件里有 NUL 字节，是二进制文件，不是版面文字：请导出为 .txt 文本',
+      expect.stringMatching(/^无法读取，已跳过：/u),
+    ]);
+    // In Chinese: no English word left in any of them.
+    expect(problems.map((p) => p.message).join()).not.toMatch(/[A-Za-z]{4}/u);
   });
 });
 
@@ -106,7 +111,7 @@ describe('sidecars', () => {
     const { meta, warnings } = readSidecar(seedPath);
     expect(meta).toEqual({ page: 'A2' });
     expect(warnings.map((w) => w.message)).toEqual([
-      expect.stringMatching(/^page\.meta\.json 第 2 行：date「2025-13-01」不是 1900–2200 年间的日期/u),
+      expect.stringMatching(/^page\.meta\.json 第 2 行：日期（date）「2025-13-01」不是 1900–2200 年间的日期/u),
       'page.meta.json 第 3 行：不认识的字段「colour」，已忽略',
     ]);
   });

@@ -111,7 +111,9 @@ describe('the seed loader', () => {
     const { ctx, entries, log } = fakeContext(root);
     await seedLoader({ base: 'seeds', kind: 'pages' }).load(ctx);
     expect(entries.size).toBe(1);
-    expect(log).toContainEqual(expect.stringMatching(/^warn broken\.txt: skipped: .*binary/u));
+    expect(log).toContainEqual(
+      'warn broken.txt：无法读取，已跳过：文件里有 NUL 字节，是二进制文件，不是版面文字：请导出为 .txt 文本',
+    );
   });
 });
 
@@ -146,7 +148,7 @@ describe('files whose names once gave one page id', () => {
     await seedLoader({ base: 'seeds', kind: 'pages' }).load(ctx);
     expect([...entries.values()].map((e) => e.data.file)).toEqual(['Dup-A.txt']);
     expect(log).toContainEqual(
-      expect.stringMatching(/^error .*\.txt: skipped: its page id .* is already Dup-A\.txt's/u),
+      `error ${pageIdOf('Dup-A.txt')}.txt：它的页面编号 ${pageIdOf('Dup-A.txt')} 已被 Dup-A.txt 使用，未发布：请给这两个文件中的一个改名`,
     );
   });
 });
@@ -202,7 +204,7 @@ describe('a page copied under a second name', () => {
     expect([...pages.entries.values()].map((e) => e.data.file)).toEqual(['2025-07-08_A3.txt']);
     expect(articles.entries.size).toBe(8);
     expect(pages.log).toContainEqual(
-      'error 2025-07-08_A3 - 副本.txt: 与 2025-07-08_A3.txt 文字相同，是同一版，只发布 2025-07-08_A3.txt。' +
+      'error 2025-07-08_A3 - 副本.txt：与 2025-07-08_A3.txt 文字相同，是同一版，只发布 2025-07-08_A3.txt。' +
         '如果是复制出来的，请删掉 2025-07-08_A3 - 副本.txt；如果确实是另一版（隔天重登的公告、另一份报纸的版面），' +
         '请在它的文件名或附注文件里写明日期、报名或版次，两版就都会发布',
     );

@@ -27,13 +27,13 @@ function recordsOf(
   const result = parseSeedCached(seedPath);
   if (!result.ok) {
     // Reported once, by the pages loader, so a bad file is not warned about twice.
-    if (kind === 'pages') ctx.logger.warn(`${result.file}: ${result.problem.message}`);
+    if (kind === 'pages') ctx.logger.warn(`${result.file}：${result.problem.message}`);
     return [];
   }
   const { page, articles } = result.parsed;
   if (kind === 'pages') {
     for (const w of page.warnings.filter((x) => x.code === 'meta' || x.code === 'encoding')) {
-      ctx.logger.warn(`${page.file}: ${w.message}`);
+      ctx.logger.warn(`${page.file}：${w.message}`);
     }
     return [{ id: page.id, data: page }];
   }
@@ -73,11 +73,11 @@ export function seedLoader(options: { base: string; kind: Kind }): Loader {
           // A deleted seed leaves no records behind; nor does one refused for another file.
           if (refusal !== undefined) {
             const result = refusedResult(file, refusal);
-            if (options.kind === 'pages' && !result.ok) logger.error(`${file}: ${result.problem.message}`);
+            if (options.kind === 'pages' && !result.ok) logger.error(`${file}：${result.problem.message}`);
           } else if (existsSync(seedPath)) records = recordsOf(options.kind, seedPath, ctx);
         } catch (e) {
           logger.error(
-            `${file}: could not be parsed (${(e as Error).message}); the rest of the site builds without it`,
+            `${file}：读取时出错（${(e as Error).message}），这一版没有发布，其余各版照常发布：请把这个文件交给开发人员`,
           );
         }
         const fresh = new Set<string>();
@@ -149,7 +149,7 @@ export function seedLoader(options: { base: string; kind: Kind }): Loader {
             // With every file whose refusal the change made or lifted (a copy, a shared page id).
             void syncInOrder([file]).then(() => {
               saveIds();
-              logger.info(`reloaded ${file}`);
+              logger.info(`已重新读取 ${file}`);
             });
           }, SETTLE_MS),
         );

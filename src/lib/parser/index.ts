@@ -102,14 +102,17 @@ export function parsePage(input: ParseInput): ParsedPage {
 
   const issue = issueDateOf(input, text, draft);
   if (!issue.year)
-    file.message('issue date not found: add a date to the file name or a .meta.json sidecar', { ruleId: 'no-date' });
+    file.message('找不到出版日期：请在文件名（如 2025-07-08_A3.txt）或附注文件的 date 里写明', { ruleId: 'no-date' });
   const pageId = pageIdOf(input.file);
   const articles = finishArticles(draft.articles, pageId, issue, file).map((a) => ArticleSchema.parse(a));
   for (const l of draft.leftovers)
-    file.message(`text in leftovers: ${l.text.slice(0, 30)}`, {
-      place: { line: l.line, column: 1 },
-      ruleId: 'leftover',
-    });
+    file.message(
+      `这一行不属于任何一篇，发布时不会出现：「${l.text.slice(0, 30)}」；可用附注文件的 moveLeftovers 移到某一篇`,
+      {
+        place: { line: l.line, column: 1 },
+        ruleId: 'leftover',
+      },
+    );
   // Everything the grammar and the records reported, with what came in (a bad sidecar), in line order.
   const warnings: Warning[] = [...(input.warnings ?? []), ...grammarWarnings(file)];
   warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));

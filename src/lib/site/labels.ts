@@ -50,6 +50,13 @@ export const FIELD_NAMES: Record<string, string> = {
   edition: '报名',
   page: '版次',
   section: '版名',
+  // A sidecar's own keys, for its warnings.
+  mergeWithNext: '合并',
+  splitAtParagraph: '拆分',
+  moveLeftovers: '移动未归属的文字',
+  line: '行号',
+  to: '稿件编号',
+  note: '说明',
   'byline.reporters': '记者',
   'byline.correspondents': '通讯员',
   'byline.photographers': '摄影',
