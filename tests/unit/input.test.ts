@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
+import { parsePage } from '../../src/lib/parser/index.ts';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../src/lib/parser/decode.ts';
 import { parseSeedDir, readSidecar } from '../../src/lib/seeds.ts';
@@ -113,6 +114,21 @@ describe('sidecars', () => {
     expect(warnings.map((w) => w.message)).toEqual([
       expect.stringMatching(/^page\.meta\.json 第 2 行：日期（date）「2025-13-01」不是 1900–2200 年间的日期/u),
       'page.meta.json 第 3 行：不认识的字段「colour」，已忽略',
+    ]);
+  });
+});
+
+describe('the parser’s own warnings, which the page view shows an editor in `npm run dev`', () => {
+  it('are in Chinese and say what to do', () => {
+    const { page } = parsePage({
+      file: 'x.txt',
+      text: '某地举办活动\n\n近日，某地举办了一场活动，吸引了很多市民参加。\n',
+    });
+    expect(page.warnings.map((w) => [w.code, w.message])).toEqual([
+      ['no-date', '找不到出版日期：请在文件名（如 2025-07-08_A3.txt）或附注文件的 date 里写明'],
+      ['no-byline', '没有找到署名（记者、通讯员或作者）：「某地举办活动」'],
+      ['no-county', '没有判断出所属县区：「某地举办活动」；可在附注文件里用 county 指定'],
+      ['no-date', '没有日期：「某地举办活动」；可在附注文件里用 date 指定'],
     ]);
   });
 });
