@@ -54,6 +54,20 @@ describe('each page', () => {
   });
 });
 
+describe('a file name with a date no calendar has', () => {
+  it('keeps its 版次 and says, under the page’s problems, why the date is not used', () => {
+    const r = check('--seeds', folder({ '2025-02-30_A1.txt': seed('001').text }));
+    const page = pageOf(r.stdout, '2025-02-30_A1.txt');
+    expect(page).toMatch(
+      /^✗ 2025-02-30_A1\.txt：报名？ · 2025年6月20日 · A1版\n {2}来源 .*日期：正文推断 {2}版次：文件名/u,
+    );
+    expect(page).toContain(
+      '    - 文件名里的日期「2025-02-30」不存在（2025年2月只有28天），没有使用；版次 A1 照常读取：请改正文件名里的日期，或在附注文件里写 date',
+    );
+    expect(r.status).toBe(1);
+  });
+});
+
 describe('each story', () => {
   it('shows its lines, title, id, confidence and doubts, the least certain first', () => {
     const r = check('--seeds', path.join(root, 'tests/fixtures/real/pages'));
