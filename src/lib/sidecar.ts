@@ -143,8 +143,10 @@ const valueAt = (root: unknown, at: PropertyKey[]) =>
 
 export function parseSidecarText(name: string, text: string): Sidecar {
   const out: Sidecar = { name, meta: null, fixes: [], moves: [], warnings: [] };
+  // The sidecar's line is said in the message; a warning's own line is the page's, and the
+  // sidecar's line 3 is not the page's (the dev page view would show it under the story there).
   const warn = (line: number | null, message: string) =>
-    out.warnings.push({ line, code: 'meta', message: `${name}${line ? ` 第 ${line} 行` : ''}：${message}` });
+    out.warnings.push({ line: null, code: 'meta', message: `${name}${line ? ` 第 ${line} 行` : ''}：${message}` });
   let json: unknown;
   let controls = 0;
   try {

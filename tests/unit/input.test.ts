@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { parsePage } from '../../src/lib/parser/index.ts';
+import { indexArchive } from '../../src/lib/site/archive-index.ts';
+import { pageDoubts } from '../../src/lib/site/page-view.ts';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../src/lib/parser/decode.ts';
 import { parseSeedDir, readSidecar } from '../../src/lib/seeds.ts';
@@ -99,7 +101,8 @@ describe('sidecars', () => {
     const { meta, warnings } = readSidecar(seedPath);
     expect(meta).toBeNull();
     expect(warnings[0]?.message).toMatch(/^page\.meta\.json 第 3 行：不是有效的 JSON/u);
-    expect(warnings[0]?.line).toBe(3);
+    // Its line is the sidecar's, in the message: a warning's own line is the page's.
+    expect(warnings[0]?.line).toBeNull();
     const [result] = parseSeedDir(dir);
     expect(result?.ok && result.parsed.page.warnings.some((w) => w.code === 'meta')).toBe(true);
   });
@@ -130,5 +133,21 @@ describe('the parser’s own warnings, which the page view shows an editor in `n
       ['no-county', '没有判断出所属县区：「某地举办活动」；可在附注文件里用 county 指定'],
       ['no-date', '没有日期：「某地举办活动」；可在附注文件里用 date 指定'],
     ]);
+  });
+});
+
+describe('a sidecar’s warning on the dev page view', () => {
+  it('is the page’s, never the story that happens to stand at the sidecar’s line number', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'doubts-'));
+    writeFileSync(path.join(dir, 'p.txt'), seed('000').text);
+    // Line 3 of the sidecar; the page's first story spans lines 3–34.
+    writeFileSync(path.join(dir, 'p.meta.json'), '{\n  "date": "2025-07-08",\n  "edtion": "聊城日报"\n}');
+    const [result] = parseSeedDir(dir);
+    if (!result?.ok) throw new Error('p.txt was not read');
+    const { page, articles } = result.parsed;
+    const doubts = pageDoubts(indexArchive(articles, [page]), page);
+    const message = 'p.meta.json 第 3 行：不认识的字段「edtion」，已忽略（是不是「edition」？）';
+    expect(doubts.page.map((w) => w.message)).toContain(message);
+    expect(doubts.stories.flatMap((s) => s.warnings).map((w) => w.message)).not.toContain(message);
   });
 });

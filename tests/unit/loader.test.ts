@@ -117,6 +117,26 @@ describe('the seed loader', () => {
   });
 });
 
+describe('what the build log tells an editor', () => {
+  it('repeats, in Chinese, a sidecar’s problems, a correction it could not apply and a file name’s impossible date', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'site-'));
+    const seeds = path.join(root, 'seeds');
+    mkdirSync(seeds);
+    writeFileSync(path.join(seeds, '2025-02-30_A1.txt'), seed('001').text);
+    writeFileSync(
+      path.join(seeds, '2025-02-30_A1.meta.json'),
+      JSON.stringify({ edtion: '聊城日报', corrections: { 'no-such-story': { headline: '新标题' } } }, null, 2),
+    );
+    const { ctx, log } = fakeContext(root);
+    await seedLoader({ base: 'seeds', kind: 'pages' }).load(ctx);
+    expect(log).toEqual([
+      'warn 2025-02-30_A1.txt：2025-02-30_A1.meta.json 第 2 行：不认识的字段「edtion」，已忽略（是不是「edition」？）',
+      'warn 2025-02-30_A1.txt：文件名里的日期「2025-02-30」不存在（2025年2月只有28天），没有使用；版次 A1 照常读取：请改正文件名里的日期，或在附注文件里写 date',
+      'warn 2025-02-30_A1.txt：2025-02-30_A1.meta.json 第 4 行：这一版没有编号为 no-such-story 的稿件，这条更正未应用：请对照 npm run check:seeds 列出的稿件编号改正',
+    ]);
+  });
+});
+
 describe('files whose names once gave one page id', () => {
   it('each keep their own records, and removing one leaves the other whole', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'site-'));

@@ -54,7 +54,7 @@ describe('版次 from a sidecar, end to end', () => {
       expect(sidecar.meta?.page).toBe(written);
       expect(sidecar.warnings).toEqual([
         {
-          line: 1,
+          line: null,
           code: 'meta',
           message: `x.meta.json 第 1 行：版次（page）「${written}」读不出是第几版，已照原样使用：${meant ? `是不是「${meant}」？` : ''}应写成 A3、3、第3版 或 头版 这样`,
         },

@@ -7,7 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { Article, Page } from '../schema.ts';
+import { Article, Page, type Warning } from '../schema.ts';
 import { PARSER_VERSION } from '../parser/version.ts';
 import { currentKey, parseSeedCached, warmParseCache } from '../parse-cache.ts';
 import { refusedResult, refusedSeeds, type Refusal } from '../seeds.ts';
@@ -15,6 +15,13 @@ import { refusedResult, refusedSeeds, type Refusal } from '../seeds.ts';
 type Kind = 'articles' | 'pages';
 
 const SETTLE_MS = 150;
+
+/**
+ * The warnings the build log repeats: what an editor must fix in a file (a
+ * sidecar, a correction, the file name, damaged bytes). A story's own doubts
+ * are for check:seeds and the dev page view.
+ */
+const LOGGED = new Set<Warning['code']>(['meta', 'correction', 'file-name', 'encoding']);
 
 const isSeed = (f: string) => f.toLowerCase().endsWith('.txt');
 const seedOf = (f: string) => (f.toLowerCase().endsWith('.meta.json') ? f.replace(/\.meta\.json$/iu, '.txt') : f);
@@ -32,7 +39,7 @@ function recordsOf(
   }
   const { page, articles } = result.parsed;
   if (kind === 'pages') {
-    for (const w of page.warnings.filter((x) => x.code === 'meta' || x.code === 'encoding')) {
+    for (const w of page.warnings.filter((x) => LOGGED.has(x.code))) {
       ctx.logger.warn(`${page.file}：${w.message}`);
     }
     return [{ id: page.id, data: page }];
