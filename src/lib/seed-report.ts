@@ -115,6 +115,9 @@ export function pageReport(page: Page, articles: Article[]): PageReport {
         : '找不到日期：请在文件名（如 2025-07-08_A3.txt）或附注文件的 date 里写明',
     );
   }
+  // A name whose date no calendar has (2025-02-30) left the page with a year at most: its
+  // date is unknown, and the 'file-name' warning below says why.
+  if (page.issueDate === null && page.warnings.some((w) => w.code === 'file-name')) blocking = true;
   for (const l of page.leftovers) {
     blocking = true;
     pageProblems.push(

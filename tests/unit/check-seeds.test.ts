@@ -65,6 +65,12 @@ describe('a file name with a date no calendar has', () => {
       '    - 文件名里的日期「2025-02-30」不存在（2025年2月只有28天），没有使用；版次 A1 照常读取：请改正文件名里的日期，或在附注文件里写 date',
     );
     expect(r.status).toBe(1);
+    // Its year is the name's when the text speaks of another: the day is still unknown, and it blocks.
+    const other = check('--seeds', folder({ '2025-02-30_头版.txt': seed('004').text }));
+    expect(pageOf(other.stdout, '2025-02-30_头版.txt')).toMatch(
+      /^✗ 2025-02-30_头版\.txt：报名？ · 2025年（月日不详） · 第1版\n[\s\S]*\n {4}- 文件名里的日期「2025-02-30」不存在（2025年2月只有28天），没有使用；版次 1 照常读取/u,
+    );
+    expect(other.status).toBe(1);
   });
 });
 
