@@ -5,6 +5,8 @@ import iconv from 'iconv-lite';
 import { parsePage } from '../../src/lib/parser/index.ts';
 import { indexArchive } from '../../src/lib/site/archive-index.ts';
 import { pageDoubts } from '../../src/lib/site/page-view.ts';
+import { Warning as WarningSchema } from '../../src/lib/schema.ts';
+import { warningName } from '../../src/lib/site/labels.ts';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../src/lib/parser/decode.ts';
 import { parseSeedDir, readSidecar } from '../../src/lib/seeds.ts';
@@ -149,5 +151,11 @@ describe('a sidecar’s warning on the dev page view', () => {
     const message = 'p.meta.json 第 3 行：不认识的字段「edtion」，已忽略（是不是「edition」？）';
     expect(doubts.page.map((w) => w.message)).toContain(message);
     expect(doubts.stories.flatMap((s) => s.warnings).map((w) => w.message)).not.toContain(message);
+  });
+});
+
+describe('the kind of each warning', () => {
+  it('has a Chinese name for the dev page view, for every code the records may carry', () => {
+    expect(WarningSchema.shape.code.options.map(warningName).filter((n) => !/^\p{Script=Han}+$/u.test(n))).toEqual([]);
   });
 });
