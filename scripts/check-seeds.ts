@@ -4,7 +4,8 @@
  * in Chinese for the newsroom (see src/lib/seed-report.ts). Exit codes:
  *   0  every page can be published (doubts are listed, but block nothing)
  *   1  a page would lose text (leftovers, a copy of another page, a file that
- *      cannot be read) or its date is only a guess from its text
+ *      cannot be read) or its date is only a guess from its text, or its
+ *      name's date does not exist (2025-02-30)
  *   2  the command was called wrongly
  */
 import { parseArgs } from 'node:util';
@@ -20,7 +21,7 @@ const HELP = `用法：npm run check:seeds [-- --seeds 文件夹]
 退出码：
   0  全部可以发布（存疑之处只提示，不阻止发布）
   1  有版面会丢内容（有文字不属于任何一篇、重复的版面、读不了的文件），
-     或日期只是从正文推断的：发布前请先处理
+     或日期只是从正文推断的、文件名里的日期不存在：发布前请先处理
   2  命令用法不对
 `;
 

@@ -15,7 +15,7 @@ const { values } = parseArgs({
 const output: ParseOutput = { pages: [], articles: [] };
 for (const result of parseSeedDir(values.seeds)) {
   if (!result.ok) {
-    console.error(`warning: ${result.file}: ${result.problem.message}`);
+    console.error(`${result.file}：${result.problem.message}`);
     continue;
   }
   output.pages.push(result.parsed.page);

@@ -16,6 +16,8 @@ import { allCountyRefs } from './parser/gazetteer.ts';
 import { extractFigures } from './parser/figures.ts';
 import type { Fix, Sidecar } from './sidecar.ts';
 import { closestStory, ledgerStoryOf, whereNow, type LedgerStory, type PageLedger } from './id-ledger.ts';
+import { fieldName } from './site/labels.ts';
+import { countyMeant } from './sidecar-hints.ts';
 
 const show = (v: unknown) => (v === null || v === undefined ? '（无）' : Array.isArray(v) ? v.join('、') : String(v));
 
@@ -44,6 +46,9 @@ function countyRef(value: string) {
 }
 
 const STRUCTURAL = new Set(['mergeWithNext', 'splitAtParagraph', 'note']);
+
+/** A sidecar field as an editor knows it and as it is written: 拆分（splitAtParagraph）. */
+const named = (field: string, key: string) => `${fieldName(field)}（${key}）`;
 
 /**
  * Joins the next story to this one, keeping every line of it where it was
@@ -101,10 +106,11 @@ function currentId(id: string, stories: () => LedgerStory[], previous: PageLedge
  */
 export function applyCorrections(parsed: ParsedPage, sidecar: Sidecar, previous: PageLedger = {}): ParsedPage {
   if (sidecar.fixes.length === 0 && sidecar.moves.length === 0) return parsed;
-  const name = sidecar.name ?? 'sidecar';
+  const name = sidecar.name ?? '附注文件';
   const warnings: Warning[] = [];
+  // Said like the sidecar's own warnings (sidecar.ts): the file, the line, what is wrong, what to do.
   const fail = (line: number | null, message: string) =>
-    warnings.push({ line: null, code: 'correction', message: `${name}${line ? ` line ${line}` : ''}: ${message}` });
+    warnings.push({ line: null, code: 'correction', message: `${name}${line ? ` 第 ${line} 行` : ''}：${message}` });
   const articles: Article[] = parsed.articles.map((a) => structuredClone(a));
   const leftovers = [...parsed.page.leftovers];
   const find = (id: string) => articles.findIndex((a) => a.id === id);
@@ -115,9 +121,9 @@ export function applyCorrections(parsed: ParsedPage, sidecar: Sidecar, previous:
   const missing = (line: number | null, id: string, what: string) => {
     const near = closestStory(id, previous, articles.map(ledgerStoryOf));
     const hint = near
-      ? `; the closest story is ${near.story.id}「${near.story.title}」(${near.by === 'text' ? 'by its text' : 'by its place on the page'})`
-      : '';
-    fail(line, `no article ${id} on this page${hint}; ${what}`);
+      ? `最接近的是 ${near.story.id}「${near.story.title}」（${near.by === 'text' ? '按文字' : '按在版面上的位置'}），如果指的就是它，请把编号改成 ${near.story.id}`
+      : '请对照 npm run check:seeds 列出的稿件编号改正';
+    fail(line, `这一版没有编号为 ${id} 的稿件，${what}：${hint}`);
   };
   // Ids that changed since the sidecar was written: corrected where their stories are now.
   const moved = (id: string, line: number | null) => {
@@ -126,7 +132,7 @@ export function applyCorrections(parsed: ParsedPage, sidecar: Sidecar, previous:
     const story = stories().find((a) => a.id === now) ?? stories().find((a) => a.id === SPLIT_ID.exec(now)?.[1]);
     fail(
       line,
-      `no article ${id} on this page any more: its story is now ${now}「${story?.title ?? ''}」(the id ledger, ids.json, says so); the correction was applied there — write ${now} in the sidecar`,
+      `编号 ${id} 已不在这一版：据编号记录 ids.json，这篇稿件现在的编号是 ${now}「${story?.title ?? ''}」，更正已应用到它上面；请把附注文件里的 ${id} 改成 ${now}`,
     );
     return now;
   };
@@ -143,9 +149,13 @@ export function applyCorrections(parsed: ParsedPage, sidecar: Sidecar, previous:
     const i = find(fix.id);
     const a = articles[i];
     const at = (fix.fix.splitAtParagraph ?? 0) - 1;
-    if (!a) missing(fix.line, fix.id, 'correction not applied');
+    if (!a) missing(fix.line, fix.id, '这条更正未应用');
     else if (at >= a.paragraphs.length)
-      fail(fix.line, `${fix.id} has ${a.paragraphs.length} paragraphs; cannot split at ${at + 1}`);
+      fail(
+        fix.line,
+        `${fix.id} 只有 ${a.paragraphs.length} 段，不能从第 ${at + 1} 段起${named('split', 'splitAtParagraph')}，这条更正未应用：` +
+          (a.paragraphs.length >= 2 ? `段号应在 2 到 ${a.paragraphs.length} 之间` : '只有一段的稿件不能拆分'),
+      );
     else {
       const rest: Article = structuredClone(a);
       rest.id = `${a.id}-p${at + 1}`;
@@ -176,8 +186,12 @@ export function applyCorrections(parsed: ParsedPage, sidecar: Sidecar, previous:
   for (const { fix, at } of merges) {
     const a = articles[at];
     const next = articles[at + 1];
-    if (!a) missing(fix.line, fix.id, 'correction not applied');
-    else if (!next) fail(fix.line, `${fix.id} is the last article on the page: nothing to merge with`);
+    if (!a) missing(fix.line, fix.id, '这条更正未应用');
+    else if (!next)
+      fail(
+        fix.line,
+        `${fix.id} 是这一版的最后一篇，后面没有稿件可以${named('merge', 'mergeWithNext')}，这条更正未应用：要合并两篇，请写在前一篇的编号下面`,
+      );
     else {
       mergeInto(a, next);
       refigure(a);
@@ -191,8 +205,13 @@ export function applyCorrections(parsed: ParsedPage, sidecar: Sidecar, previous:
     const a = articles[find(move.to)];
     const k = leftovers.findIndex((l) => l.line === move.line);
     const fix: Fix = { id: move.to, fix: {}, line: move.sidecarLine };
-    if (!a) missing(move.sidecarLine, move.to, 'leftover not moved');
-    else if (k < 0) fail(move.sidecarLine, `no leftover text at line ${move.line}; nothing moved`);
+    if (!a) missing(move.sidecarLine, move.to, '这一行文字未移动');
+    else if (k < 0)
+      fail(
+        move.sidecarLine,
+        `版面第 ${move.line} 行没有不属于任何一篇的文字，${named('moveLeftovers', 'moveLeftovers')}这一项未移动任何文字：` +
+          '行号请照 npm run check:seeds 里「第 N 行不属于任何一篇」的 N 填写',
+      );
     else {
       const [left] = leftovers.splice(k, 1);
       a.paragraphs.push(left?.text ?? '');
@@ -208,8 +227,8 @@ export function applyCorrections(parsed: ParsedPage, sidecar: Sidecar, previous:
     if (!a) {
       const into = mergedInto.get(fix.id);
       if (!fieldFixes) continue;
-      if (into) fail(fix.line, `${fix.id} was merged into ${into}: correct ${into} instead; not applied`);
-      else missing(fix.line, fix.id, 'correction not applied');
+      if (into) fail(fix.line, `${fix.id} 已合并进 ${into}，这条更正未应用：请把要改的字段写在 ${into} 下面`);
+      else missing(fix.line, fix.id, '这条更正未应用');
       continue;
     }
     const f = fix.fix;
@@ -221,8 +240,14 @@ export function applyCorrections(parsed: ParsedPage, sidecar: Sidecar, previous:
     }
     if (f.county !== undefined) {
       const ref = f.county === null ? null : countyRef(f.county);
-      if (f.county !== null && !ref) fail(fix.line, `unknown county ${f.county} for ${fix.id}; not applied`);
-      else {
+      if (f.county !== null && !ref) {
+        const meant = countyMeant(f.county);
+        fail(
+          fix.line,
+          `对 ${fix.id} 的更正：${named('county', 'county')}「${f.county}」不是县区名，这一项未应用：` +
+            (meant ? `应写成「${meant}」` : '应写县区名，如 临清市、阳谷县、市级'),
+        );
+      } else {
         record(a, fix, name, 'county', a.county?.name, ref?.name ?? null);
         a.county = ref;
       }

@@ -131,6 +131,8 @@ export const Warning = z.object({
     'meta',
     'correction',
     'doubtful-boundary',
+    /** The file name says something impossible (a date no calendar has). */
+    'file-name',
   ]),
   message: z.string(),
 });

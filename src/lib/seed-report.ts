@@ -9,7 +9,8 @@
  */
 import type { Article, DateSource, LabelOrigin, Page, Warning } from './schema.ts';
 import type { SeedResult } from './seeds.ts';
-import { KIND_NAMES } from './site/labels.ts';
+import { KIND_NAMES, fieldName, fieldValue } from './site/labels.ts';
+import { pageNumberName } from './site/page-names.ts';
 import { formatDate } from './site/format.ts';
 import { titleOf } from './site/titles.ts';
 
@@ -40,25 +41,13 @@ const STORY_DOUBTS: Partial<Record<Warning['code'], string>> = {
 };
 const SIDECAR_CODES = new Set<Warning['code']>(['meta', 'correction']);
 
-const FIELD_NAMES: Record<string, string> = {
-  headline: '标题',
-  kicker: '引题',
-  subheadline: '副题',
-  county: '县区',
-  date: '日期',
-  kind: '体裁',
-  merge: '合并',
-  split: '拆分',
-  paragraphs: '正文',
-};
-
 const percent = (confidence: number) => `${Math.round(confidence * 100)}%`;
 const quote = (text: string, max = 24) => `「${text.length > max ? `${text.slice(0, max)}…` : text}」`;
 
-/** 聊城日报 · 2025年7月8日 · A3 · 要闻, with a question mark for what is not known. */
+/** 聊城日报 · 2025年7月8日 · A3版 · 要闻 (版次 said as the site says it), with a question mark for what is not known. */
 function pageName(page: Page): string {
   const date = page.issueDate ? formatDate(page.issueDate) : page.year ? `${page.year}年（月日不详）` : '日期？';
-  const label = page.pageLabel ? (/^\d+$/u.test(page.pageLabel) ? `第${page.pageLabel}版` : page.pageLabel) : '版次？';
+  const label = pageNumberName(page.pageLabel) ?? '版次？';
   return [page.edition ?? '报名？', date, label, ...(page.section ? [page.section] : [])].join(' · ');
 }
 
@@ -108,7 +97,8 @@ function storyLines({ article: a, doubts }: StoryNotes): string[] {
   out.push(`      ${facts}  ${sure}`);
   for (const d of doubts) out.push(`      - ${d}`);
   for (const c of a.corrections.filter((x) => x.type === 'editor')) {
-    out.push(`      已按附注文件更正 ${FIELD_NAMES[c.field] ?? c.field}：${quote(c.from, 16)} → ${quote(c.to, 16)}`);
+    const [from, to] = [fieldValue(c.field, c.from), fieldValue(c.field, c.to)];
+    out.push(`      已按附注文件更正 ${fieldName(c.field)}：${quote(from, 16)} → ${quote(to, 16)}`);
   }
   return out;
 }
@@ -125,6 +115,9 @@ export function pageReport(page: Page, articles: Article[]): PageReport {
         : '找不到日期：请在文件名（如 2025-07-08_A3.txt）或附注文件的 date 里写明',
     );
   }
+  // A name whose date no calendar has (2025-02-30) left the page with a year at most: its
+  // date is unknown, and the 'file-name' warning below says why.
+  if (page.issueDate === null && page.warnings.some((w) => w.code === 'file-name')) blocking = true;
   for (const l of page.leftovers) {
     blocking = true;
     pageProblems.push(
@@ -157,16 +150,13 @@ export function pageReport(page: Page, articles: Article[]): PageReport {
 /** Why a seed was not read, in Chinese, naming the file kept instead where there is one. */
 export function problemReport(result: Extract<SeedResult, { ok: false }>): PageReport {
   const { file, problem } = result;
-  const r = problem.refused;
-  const detail = problem.message.replace(/^skipped: /u, '');
-  let why: string;
-  if (r?.kind === 'duplicate')
-    why = `与 ${r.keeper} ${r.identical ? '文字相同' : '文字几乎相同'}，是同一版，只发布 ${r.keeper}。如果是复制出来的，请删掉 ${file}；如果确实是另一版，请检查它的内容`;
-  else if (r?.kind === 'id-clash') why = `它的页面编号已被 ${r.keeper} 使用，未发布：请给其中一个文件改名`;
-  else if (problem.cause === 'empty') why = `空文件，已跳过（${detail}）`;
-  else if (problem.cause === 'parser') why = `解析时出错，已跳过：请把这个文件交给开发人员（${detail}）`;
-  else why = `无法读取，已跳过（${detail}）`;
-  return { lines: [`${problem.fatal ? '✗' : '!'} ${file}：${why}`], blocking: problem.fatal, stories: 0, doubts: 0 };
+  // The same words the build log gives (seeds.ts): what is wrong, and what to do.
+  return {
+    lines: [`${problem.fatal ? '✗' : '!'} ${file}：${problem.message}`],
+    blocking: problem.fatal,
+    stories: 0,
+    doubts: 0,
+  };
 }
 
 export function seedReport(result: SeedResult): PageReport {

@@ -15,6 +15,7 @@ import {
   findDuplicates,
   fingerprintText,
   type Duplicate,
+  type IssueFacts,
   type PageFingerprint,
   type SeedCandidate,
 } from './duplicates.ts';
@@ -83,7 +84,8 @@ export function parseSeedBytes(
       problem: {
         file,
         line: null,
-        message: `skipped: ${decoded.message}`,
+        message:
+          decoded.reason === 'empty' ? `空文件，已跳过：${decoded.message}` : `无法读取，已跳过：${decoded.message}`,
         fatal: decoded.reason !== 'empty',
         cause: decoded.reason === 'empty' ? 'empty' : 'unreadable',
       },
@@ -100,7 +102,7 @@ export function parseSeedBytes(
     return { ok: true, file, parsed: withoutSettled(applyCorrections(parsed, sidecar, previous)) };
   } catch (e) {
     // A parser bug must cost one page, never the build: the page is reported and the rest go on.
-    const message = `skipped: the parser failed on this page (${(e as Error).name}: ${(e as Error).message}); please report it with the file`;
+    const message = `解析这一版时程序出错（${(e as Error).name}: ${(e as Error).message}），已跳过，其余各版照常发布：请把这个文件交给开发人员`;
     return { ok: false, file, problem: { file, line: null, message, fatal: true, cause: 'parser' } };
   }
 }
@@ -110,7 +112,8 @@ export function readSeed(seedPath: string): { ok: true; bytes: Uint8Array } | { 
   const file = path.basename(seedPath);
   const read = readInside(seedPath);
   if (read.ok) return read;
-  const problem = { file, line: null, message: `skipped: ${read.reason}`, fatal: true, cause: 'unreadable' as const };
+  const message = `无法读取，已跳过：${read.reason}；请把版面的文本文件本身放进 seeds 文件夹`;
+  const problem = { file, line: null, message, fatal: true, cause: 'unreadable' as const };
   return { ok: false, result: { ok: false, file, problem } };
 }
 
@@ -139,7 +142,7 @@ export function idClashes(files: string[]): Map<string, string> {
 }
 
 export const clashMessage = (file: string, first: string) =>
-  `skipped: its page id ${pageIdOf(file)} is already ${first}'s; rename one of the two files`;
+  `它的页面编号 ${pageIdOf(file)} 已被 ${first} 使用，未发布：请给这两个文件中的一个改名`;
 
 /** Why a seed is left out in favour of another file (the keeper). */
 export type Refusal = { kind: 'id-clash'; keeper: string } | ({ kind: 'duplicate' } & Duplicate);
@@ -174,6 +177,38 @@ function fingerprintOf(seedPath: string): PageFingerprint | null {
   return fingerprint;
 }
 
+const sidecarFacts = new Map<string, { stamp: string; facts: Partial<IssueFacts> }>();
+
+/** What a seed's sidecar says it is (date, 报名, 版次), read again only when the sidecar changed. */
+function sidecarFactsOf(seedPath: string): Partial<IssueFacts> {
+  const p = sidecarPath(seedPath);
+  let stamp: string;
+  try {
+    const s = statSync(p);
+    stamp = `${s.size}:${s.mtimeMs}`;
+  } catch {
+    return {};
+  }
+  const hit = sidecarFacts.get(p);
+  if (hit?.stamp === stamp) return hit.facts;
+  const meta = readSidecar(seedPath).meta;
+  const facts = { date: meta?.date ?? null, edition: meta?.edition ?? null, pageLabel: meta?.page ?? null };
+  sidecarFacts.set(p, { stamp, facts });
+  return facts;
+}
+
+/** A seed's date, 报名 and 版次 as its sidecar, else its file name, gives them: two that differ are two pages. */
+function issueFactsOf(seedPath: string): IssueFacts {
+  const file = path.basename(seedPath);
+  const named = mastheadFromFileName(file);
+  const meta = sidecarFactsOf(seedPath);
+  return {
+    date: meta.date ?? dateFromFileName(file)?.date ?? null,
+    edition: meta.edition ?? named.edition,
+    pageLabel: meta.pageLabel ?? named.pageLabel,
+  };
+}
+
 /**
  * The seeds of a folder that are not published, each with the file kept
  * instead: a name that is another file's page id (see idClashes), and a copy
@@ -193,6 +228,7 @@ export function refusedSeeds(dir: string, files: string[]): Map<string, Refusal>
       {
         file,
         fingerprint,
+        facts: issueFactsOf(seedPath),
         hasSidecar: existsSync(sidecarPath(seedPath)),
         namedByIssue: dateFromFileName(file) !== null || named.pageLabel !== null,
       },

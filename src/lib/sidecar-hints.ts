@@ -7,6 +7,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { isoDate } from './parser/dates.ts';
 import { gazetteer, CITY } from './parser/gazetteer.ts';
+import { normalisePageLabel } from './parser/page-label.ts';
 
 /** The closest of the names, if it is near enough to be a slip of the keyboard (one or two letters). */
 export function closestName(typed: string, names: readonly string[]): string | null {
@@ -41,4 +42,16 @@ export function countyMeant(written: string): string | null {
     [...COUNTY_SPELLINGS.keys()].filter((k) => /^[a-z]+$/u.test(k)),
   );
   return near ? (COUNTY_SPELLINGS.get(near) ?? null) : null;
+}
+
+/**
+ * The page label an editor probably meant by a 版次 the records cannot read:
+ * 头条 or 头版头条 → 1 (the front page), A-3 or A 03 → A3, 第3面 or 3页 → 3;
+ * null when nothing in it looks like a page number.
+ */
+export function pageLabelMeant(written: string): string | null {
+  const t = written.normalize('NFKC').trim();
+  if (/^头/u.test(t)) return '1';
+  const m = /(?:^|[^A-Za-z])([A-Za-z]{1,2})?[\s\-_.·]*0*(\d{1,3})(?!\d)/u.exec(t);
+  return m ? normalisePageLabel(`${m[1] ?? ''}${m[2] ?? ''}`) : null;
 }

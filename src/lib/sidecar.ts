@@ -4,12 +4,15 @@
  * that names the file and the line, and everything else still applies.
  */
 import path from 'node:path';
+import { z } from 'zod';
 import { decodeBytes } from './parser/decode.ts';
 import { withoutControls } from './parser/clean-text.ts';
 import { readInside } from './read-inside.ts';
 import { ArticleFix, FIRST_YEAR, LAST_YEAR, LeftoverMove, PageMeta, type Warning } from './schema.ts';
 import { allCountyRefs } from './parser/gazetteer.ts';
-import { closestName, countyMeant, isoDateFrom } from './sidecar-hints.ts';
+import { closestName, countyMeant, isoDateFrom, pageLabelMeant } from './sidecar-hints.ts';
+import { normalisePageLabel } from './parser/page-label.ts';
+import { fieldName, fieldValue } from './site/labels.ts';
 
 /** A county as the records take it: a slug or a name (linqing, 临清市, 市级). */
 const isCountyName = (value: string) => allCountyRefs().some((c) => c.slug === value || c.name === value);
@@ -93,6 +96,15 @@ function pageFieldHint(key: string): string {
   return fix ? `（「${fix}」是对单篇文章的更正，要写在 corrections 里那篇文章的编号下面）` : '';
 }
 
+/** zod's own words for what else is wrong (a number where text belongs), in Chinese. */
+const IN_CHINESE = { error: z.locales.zhCN().localeError };
+
+/** A field as an editor knows it and as the sidecar spells it: 县区（county）; a field with no Chinese name as written. */
+const named = (at: string) => {
+  const key = at.split('.').at(-1) ?? at;
+  return fieldName(at) === at ? at : `${fieldName(at)}（${key}）`;
+};
+
 type Issue = { code: string; path: PropertyKey[]; message: string; keys?: string[]; values?: unknown[] };
 
 /** One zod issue as an editor reads it, with what to write instead where that is clear. */
@@ -102,16 +114,22 @@ function explain(issue: Issue, value: unknown): string {
     const known = at === 'byline' ? BYLINE_FIELDS : FIX_FIELDS;
     return (issue.keys ?? []).map((k) => `不认识的字段「${k}」${didYouMean(k, known)}`).join('；');
   }
-  const field = at || '值';
+  // A list's item is named by its list: byline.reporters.0 is 记者（reporters）.
+  const field = at.replace(/\.\d+$/u, '') || '值';
   if (field === 'date' || field.endsWith('.date')) {
     const meant = typeof value === 'string' ? isoDateFrom(value) : null;
     return meant && meant !== value
-      ? `date「${String(value)}」应写成「${meant}」`
-      : `date「${String(value)}」不是 ${FIRST_YEAR}–${LAST_YEAR} 年间的日期（应写成 2025-07-08 这样）`;
+      ? `${named('date')}「${String(value)}」应写成「${meant}」`
+      : `${named('date')}「${String(value)}」不是 ${FIRST_YEAR}–${LAST_YEAR} 年间的日期（应写成 2025-07-08 这样）`;
   }
-  if (issue.code === 'invalid_value' && issue.values)
-    return `${field} 只能是 ${issue.values.map((v) => JSON.stringify(v)).join('、')}`;
-  return `${field}：${issue.message}`;
+  if (issue.code === 'invalid_value' && issue.values) {
+    const allowed = issue.values.map((v) => {
+      const shown = fieldValue(field, String(v));
+      return shown === String(v) ? JSON.stringify(v) : `${JSON.stringify(v)}（${shown}）`;
+    });
+    return `${named(field)}只能是 ${allowed.join('、')}`;
+  }
+  return `${named(field)}：${issue.message}`;
 }
 
 const explainAll = (e: { issues: Issue[] }, value: (path: PropertyKey[]) => unknown) =>
@@ -125,8 +143,10 @@ const valueAt = (root: unknown, at: PropertyKey[]) =>
 
 export function parseSidecarText(name: string, text: string): Sidecar {
   const out: Sidecar = { name, meta: null, fixes: [], moves: [], warnings: [] };
+  // The sidecar's line is said in the message; a warning's own line is the page's, and the
+  // sidecar's line 3 is not the page's (the dev page view would show it under the story there).
   const warn = (line: number | null, message: string) =>
-    out.warnings.push({ line, code: 'meta', message: `${name}${line ? ` 第 ${line} 行` : ''}：${message}` });
+    out.warnings.push({ line: null, code: 'meta', message: `${name}${line ? ` 第 ${line} 行` : ''}：${message}` });
   let json: unknown;
   let controls = 0;
   try {
@@ -152,10 +172,23 @@ export function parseSidecarText(name: string, text: string): Sidecar {
   if (controls > 0) warn(null, `去掉了 ${controls} 个控制字符（control characters）`);
   const { lineOf, offsetOf } = literalIndex(text);
   const { corrections, moveLeftovers, ...facts } = json as Record<string, unknown>;
+  /** 版次 in the one spelling the records use (A03 → A3, 第3版 → 3); one it cannot read is kept as written, and said. */
+  const pageLabelOf = (written: string, key: string): string => {
+    const label = normalisePageLabel(written);
+    if (label) return label;
+    const meant = pageLabelMeant(written);
+    warn(
+      lineOf(key),
+      `${fieldName('page')}（page）「${written}」读不出是第几版，已照原样使用：` +
+        `${meant ? `是不是「${meant}」？` : ''}应写成 A3、3、第3版 或 头版 这样`,
+    );
+    return written.trim();
+  };
   const meta: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(facts)) {
-    const checked = PageMeta.safeParse({ [key]: value });
-    if (checked.success) Object.assign(meta, checked.data);
+    const checked = PageMeta.safeParse({ [key]: value }, IN_CHINESE);
+    if (checked.success && checked.data.page !== undefined) meta.page = pageLabelOf(checked.data.page, key);
+    else if (checked.success) Object.assign(meta, checked.data);
     else if (!(key in PageMeta.shape)) warn(lineOf(key), `不认识的字段「${key}」，已忽略${pageFieldHint(key)}`);
     else warn(lineOf(key), `${explainAll(checked.error, () => value)}；已忽略`);
   }
@@ -167,7 +200,7 @@ export function parseSidecarText(name: string, text: string): Sidecar {
       const from = Math.max(0, offsetOf('corrections'));
       for (const [id, value] of Object.entries(corrections as Record<string, unknown>)) {
         const line = lineOf(id, from);
-        const checked = ArticleFix.safeParse(value);
+        const checked = ArticleFix.safeParse(value, IN_CHINESE);
         if (!checked.success) {
           warn(line, `对 ${id} 的更正：${explainAll(checked.error, (at) => valueAt(value, at))}；这条更正未应用`);
           continue;
@@ -179,7 +212,7 @@ export function parseSidecarText(name: string, text: string): Sidecar {
           const hint = meant ? `；应写成「${meant}」` : '（应写县区名，如 临清市、阳谷县、市级）';
           warn(
             lineOf('county', Math.max(0, offsetOf(id, from))) ?? line,
-            `对 ${id} 的更正：county「${fix.county}」不是县区名，这一项未应用${hint}`,
+            `对 ${id} 的更正：${named('county')}「${fix.county}」不是县区名，这一项未应用${hint}`,
           );
           delete fix.county;
         }
@@ -191,7 +224,7 @@ export function parseSidecarText(name: string, text: string): Sidecar {
     const list = Array.isArray(moveLeftovers) ? moveLeftovers : [moveLeftovers];
     const from = Math.max(0, offsetOf('moveLeftovers'));
     list.forEach((value, i) => {
-      const checked = LeftoverMove.safeParse(value);
+      const checked = LeftoverMove.safeParse(value, IN_CHINESE);
       const line = lineOf('line', from) ?? lineOf('moveLeftovers');
       if (checked.success) out.moves.push({ ...checked.data, sidecarLine: line });
       else

@@ -113,9 +113,9 @@ describe('a build from a folder of bad seeds', () => {
   it('succeeds, naming the skipped files', () => {
     expect(build.status, String(build.stderr).slice(-2000)).toBe(0);
     const log = `${String(build.stdout)}${String(build.stderr)}`;
-    expect(log).toMatch(/passwd\.txt: skipped: a link to a file outside the seeds folder/u);
+    expect(log).toContain('passwd.txt：无法读取，已跳过：是指向 seeds 文件夹以外的文件的链接，没有读取');
     // A page saved twice is published once, the copy with the sidecar kept, both files named.
-    expect(log).toContain(`${COPY}: skipped: the same text as merge.txt`);
+    expect(log).toContain(`${COPY}：与 merge.txt 文字相同，是同一版，只发布 merge.txt。`);
   });
 
   it('keeps every line of every readable file', () => {

@@ -204,7 +204,7 @@ describe('sidecars', () => {
     for (const date of ['1899-12-31', '2201-01-01']) {
       writeFileSync(meta, JSON.stringify({ date, page: 'A3' }, null, 2));
       expect(readSidecar(seedPath).warnings[0]?.message).toMatch(
-        /^page\.meta\.json 第 2 行：date「\d{4}-\d{2}-\d{2}」不是 1900–2200 年间的日期/u,
+        /^page\.meta\.json 第 2 行：日期（date）「\d{4}-\d{2}-\d{2}」不是 1900–2200 年间的日期/u,
       );
       const [result] = parseSeedDir(dir);
       expect(result?.ok && result.parsed.page).toMatchObject({ pageLabel: 'A3', dateSource: 'text' });
@@ -217,7 +217,10 @@ describe('sidecars', () => {
     mkdirSync(path.join(other, 'page.meta.json'));
     const [result] = parseSeedDir(other);
     expect(result?.ok && result.parsed.page.warnings).toContainEqual(
-      expect.objectContaining({ code: 'meta', message: expect.stringMatching(/not a regular file/u) }),
+      expect.objectContaining({
+        code: 'meta',
+        message: 'page.meta.json：无法读取（不是普通文件（是文件夹、管道或设备），没有读取），未使用',
+      }),
     );
   });
 
@@ -252,12 +255,17 @@ describe('files from outside seeds/', () => {
   it('are never read: a link out of the folder is skipped with a warning', () => {
     const byFile = new Map(results.map((r) => [r.file, r]));
     const link = byFile.get('passwd.txt');
-    expect(link?.ok === false && link.problem.message).toMatch(/outside the seeds folder/u);
+    expect(link?.ok === false && link.problem.message).toBe(
+      '无法读取，已跳过：是指向 seeds 文件夹以外的文件的链接，没有读取；请把版面的文本文件本身放进 seeds 文件夹',
+    );
     const dangling = byFile.get('dangling.txt');
-    expect(dangling?.ok).toBe(false);
+    expect(dangling?.ok === false && dangling.problem.message).toMatch(/^无法读取，已跳过：是指向不存在的文件的链接/u);
     const good = byFile.get('good.txt');
     expect(good?.ok && good.parsed.page.warnings).toContainEqual(
-      expect.objectContaining({ code: 'meta', message: expect.stringMatching(/good\.meta\.json：无法读取（a link/u) }),
+      expect.objectContaining({
+        code: 'meta',
+        message: expect.stringMatching(/good\.meta\.json：无法读取（是指向 seeds 文件夹以外的文件的链接/u),
+      }),
     );
     expect(JSON.stringify(results)).not.toMatch(/SECRET-MARKER|root:x/u);
   });
@@ -286,7 +294,8 @@ describe('pages that cost more than their size', () => {
     const result = parseSeedBytes('x.txt', utf8(seed('000').text), exploding);
     expect(result.ok === false && result.problem).toMatchObject({
       fatal: true,
-      message: expect.stringMatching(/parser failed on this page \(RangeError/u),
+      message:
+        '解析这一版时程序出错（RangeError: Maximum call stack size exceeded），已跳过，其余各版照常发布：请把这个文件交给开发人员',
     });
   });
 

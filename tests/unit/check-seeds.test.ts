@@ -34,7 +34,7 @@ describe('each page', () => {
     });
     const r = check('--seeds', dir);
     expect(r.stdout).toMatch(
-      /^[✓!] 聊城日报_2025-07-08_A3\.txt：聊城日报 · 2025年7月8日 · A3 · 今日聊城\n {2}来源 {2}报名：文件名 {2}日期：文件名 {2}版次：文件名 {2}版名：附注文件\n {2}8 篇稿件/u,
+      /^[✓!] 聊城日报_2025-07-08_A3\.txt：聊城日报 · 2025年7月8日 · A3版 · 今日聊城\n {2}来源 {2}报名：文件名 {2}日期：文件名 {2}版次：文件名 {2}版名：附注文件\n {2}8 篇稿件/u,
     );
     expect(r.status).toBe(0);
   });
@@ -48,9 +48,29 @@ describe('each page', () => {
       /：报名？ · 2025年7月8日 · 第3版\n.*日期：文件名 {2}版次：文件名/u,
     );
     expect(pageOf(r.stdout, 'lcrb_A2.txt')).toMatch(
-      /：聊城日报 · 2025年4月29日 · A2 · 要闻\n {2}来源 {2}报名：文件名 {2}日期：版头 {2}版次：文件名 {2}版名：版头/u,
+      /：聊城日报 · 2025年4月29日 · A2版 · 要闻\n {2}来源 {2}报名：文件名 {2}日期：版头 {2}版次：文件名 {2}版名：版头/u,
     );
     expect(r.status).toBe(0);
+  });
+});
+
+describe('a file name with a date no calendar has', () => {
+  it('keeps its 版次 and says, under the page’s problems, why the date is not used', () => {
+    const r = check('--seeds', folder({ '2025-02-30_A1.txt': seed('001').text }));
+    const page = pageOf(r.stdout, '2025-02-30_A1.txt');
+    expect(page).toMatch(
+      /^✗ 2025-02-30_A1\.txt：报名？ · 2025年6月20日 · A1版\n {2}来源 .*日期：正文推断 {2}版次：文件名/u,
+    );
+    expect(page).toContain(
+      '    - 文件名里的日期「2025-02-30」不存在（2025年2月只有28天），没有使用；版次 A1 照常读取：请改正文件名里的日期，或在附注文件里写 date',
+    );
+    expect(r.status).toBe(1);
+    // Its year is the name's when the text speaks of another: the day is still unknown, and it blocks.
+    const other = check('--seeds', folder({ '2025-02-30_头版.txt': seed('004').text }));
+    expect(pageOf(other.stdout, '2025-02-30_头版.txt')).toMatch(
+      /^✗ 2025-02-30_头版\.txt：报名？ · 2025年（月日不详） · 第1版\n[\s\S]*\n {4}- 文件名里的日期「2025-02-30」不存在（2025年2月只有28天），没有使用；版次 1 照常读取/u,
+    );
+    expect(other.status).toBe(1);
   });
 });
 
@@ -96,15 +116,48 @@ describe('the sidecar', () => {
     const page = pageOf(r.stdout, '2025-07-08_A3.txt');
     const [, sidecarPart = ''] = page.split('  附注文件问题：\n');
     expect(sidecarPart.split('\n')).toEqual([
-      '    - 2025-07-08_A3.meta.json 第 2 行：date「2025-7-8」应写成「2025-07-08」；已忽略',
+      '    - 2025-07-08_A3.meta.json 第 2 行：日期（date）「2025-7-8」应写成「2025-07-08」；已忽略',
       '    - 2025-07-08_A3.meta.json 第 3 行：不认识的字段「edtion」，已忽略（是不是「edition」？）',
       `    - 2025-07-08_A3.meta.json 第 5 行：对 ${gaotang} 的更正：不认识的字段「countty」（是不是「county」？）；这条更正未应用`,
-      `    - 2025-07-08_A3.meta.json 第 9 行：对 ${morning.id} 的更正：county「阳谷」不是县区名，这一项未应用；应写成「阳谷县」`,
+      `    - 2025-07-08_A3.meta.json 第 9 行：对 ${morning.id} 的更正：县区（county）「阳谷」不是县区名，这一项未应用；应写成「阳谷县」`,
     ]);
     expect(page).not.toMatch(/版面问题/u);
     // The rest of a correction still applies.
     expect(page).toMatch(/「新标题」/u);
     expect(r.status).toBe(0);
+  });
+
+  it('names a corrected field and its values as the newsroom says them', () => {
+    const sidecar = JSON.stringify({
+      date: '2025-07-08',
+      corrections: { [gaotang]: { kind: 'commentary', byline: { reporters: ['李梦'] } } },
+    });
+    const r = check('--seeds', folder({ '2025-07-08_A3.txt': dateless, '2025-07-08_A3.meta.json': sidecar }));
+    const page = pageOf(r.stdout, '2025-07-08_A3.txt');
+    expect(page).toMatch(/已按附注文件更正 体裁：「消息」 → 「评论」/u);
+    expect(page).toMatch(/已按附注文件更正 记者：「[^」]*」 → 「李梦」/u);
+    expect(page).not.toMatch(/byline\.|commentary|news/u);
+  });
+
+  it('warns of a 版次 it cannot read, with what was meant, and keeps it as written', () => {
+    const r = check(
+      '--seeds',
+      folder({
+        'p.txt': dateless,
+        'p.meta.json': '{\n  "date": "2025-07-08",\n  "page": "头条"\n}',
+        'q.txt': seed('001').text,
+        'q.meta.json': '{ "date": "2025-06-20", "page": "A03" }',
+      }),
+    );
+    const p = pageOf(r.stdout, 'p.txt');
+    expect(p).toMatch(/^! p\.txt：报名？ · 2025年7月8日 · 头条\n/u);
+    expect(p).toContain(
+      '  附注文件问题：\n    - p.meta.json 第 3 行：版次（page）「头条」读不出是第几版，已照原样使用：是不是「1」？应写成 A3、3、第3版 或 头版 这样',
+    );
+    // One the records can read is kept in their spelling, and said as the site says it.
+    const q = pageOf(r.stdout, 'q.txt');
+    expect(q).toMatch(/^[✓!] q\.txt：报名？ · 2025年6月20日 · A3版\n {2}来源 .*版次：附注文件/u);
+    expect(q).not.toMatch(/附注文件问题/u);
   });
 
   it('silences what it fixed, and does not report a correction that changes nothing', () => {

@@ -26,7 +26,7 @@ describe('npm run parse', () => {
     writeFileSync(path.join(dir, 'broken.txt'), new Uint8Array([0, 0, 0xff]));
     const r = run('parse.ts', ['--seeds', dir]);
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/broken\.txt: skipped: .*binary/u);
+    expect(r.stderr).toMatch(/^broken\.txt：无法读取，已跳过：文件里有 NUL 字节，是二进制文件/mu);
     expect(JSON.parse(r.stdout).pages).toHaveLength(1);
   });
 });

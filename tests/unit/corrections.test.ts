@@ -109,7 +109,7 @@ describe('bad corrections', () => {
       corrections: { 'no-such-story': { headline: 'x' }, [GUAN]: { headline: '新标题' } },
     });
     expect(p.warnings.filter((w) => w.code === 'correction').map((w) => w.message)).toEqual([
-      '000.meta.json line 3: no article no-such-story on this page; correction not applied',
+      '000.meta.json 第 3 行：这一版没有编号为 no-such-story 的稿件，这条更正未应用：请对照 npm run check:seeds 列出的稿件编号改正',
     ]);
     expect(articles.find((x) => x.id === GUAN)?.headline).toBe('新标题');
   });
@@ -129,11 +129,36 @@ describe('bad corrections', () => {
     });
     // A county the gazetteer does not know is caught as the sidecar is read, with what to write.
     expect(sidecarWarnings.map((w) => w.message)).toEqual([
-      expect.stringMatching(/county「北京」不是县区名，这一项未应用（应写县区名/u),
+      expect.stringMatching(/县区（county）「北京」不是县区名，这一项未应用（应写县区名/u),
     ]);
+    const paragraphs = articleWith(page, '民生工程嵌入').paragraphs.length;
+    expect(p.warnings.filter((w) => w.code === 'correction').map((w) => w.message)).toEqual([
+      `000.meta.json 第 6 行：${GAOTANG} 只有 ${paragraphs} 段，不能从第 99 段起拆分（splitAtParagraph），这条更正未应用：段号应在 2 到 ${paragraphs} 之间`,
+      `000.meta.json 第 9 行：${last} 是这一版的最后一篇，后面没有稿件可以合并（mergeWithNext），这条更正未应用：要合并两篇，请写在前一篇的编号下面`,
+    ]);
+  });
+
+  it('says each problem in Chinese: the sidecar, its line, what is wrong and what to do', () => {
+    const withLeftover = { ...page, page: { ...page.page, leftovers: [{ line: 200, text: '（本版责编 王五）' }] } };
+    const sidecar = parseSidecarText(
+      '000.meta.json',
+      JSON.stringify(
+        {
+          corrections: { [GAOTANG]: { mergeWithNext: true }, [GUAN]: { headline: '新标题' } },
+          moveLeftovers: [{ line: 12, to: GAOTANG }],
+        },
+        null,
+        2,
+      ),
+    );
+    // A county the sidecar reader let through (a sidecar object built by hand) is refused here too.
+    sidecar.fixes.push({ id: FEATURE, fix: { county: '阳谷' }, line: 9 });
+    const { page: p } = applyCorrections(withLeftover, sidecar);
     const messages = p.warnings.filter((w) => w.code === 'correction').map((w) => w.message);
-    expect(messages).toHaveLength(2);
-    expect(messages.join('\n')).toMatch(/cannot split at 99/u);
-    expect(messages.join('\n')).toMatch(/last article on the page/u);
+    expect(messages).toEqual([
+      `000.meta.json 第 12 行：版面第 12 行没有不属于任何一篇的文字，移动未归属的文字（moveLeftovers）这一项未移动任何文字：行号请照 npm run check:seeds 里「第 N 行不属于任何一篇」的 N 填写`,
+      `000.meta.json 第 6 行：${GUAN} 已合并进 ${GAOTANG}，这条更正未应用：请把要改的字段写在 ${GAOTANG} 下面`,
+      `000.meta.json 第 9 行：对 ${FEATURE} 的更正：县区（county）「阳谷」不是县区名，这一项未应用：应写成「阳谷县」`,
+    ]);
   });
 });

@@ -277,7 +277,7 @@ describe('a sidecar correction for an id that is gone', () => {
     expect(messages(out)).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^000\\.meta\\.json line 3: no article ${oldId} .*now ${newId}「打造特色居民议事机制」.*applied there`,
+          `^000\\.meta\\.json 第 3 行：编号 ${oldId} 已不在这一版：.*现在的编号是 ${newId}「打造特色居民议事机制」，更正已应用到它上面；请把附注文件里的 ${oldId} 改成 ${newId}$`,
           'u',
         ),
       ),
@@ -288,7 +288,7 @@ describe('a sidecar correction for an id that is gone', () => {
     const out = correct({ [`${seed000.page.id}-3zz`]: { county: 'linqing' } });
     expect(out.articles.map((a) => a.county)).toEqual(seed000.articles.map((a) => a.county));
     expect(messages(out)).toEqual([
-      `000.meta.json line 3: no article ${seed000.page.id}-3zz on this page; the closest story is ${seed000.articles[2]?.id}「29家医疗机构集体“换证”」(by its place on the page); correction not applied`,
+      `000.meta.json 第 3 行：这一版没有编号为 ${seed000.page.id}-3zz 的稿件，这条更正未应用：最接近的是 ${seed000.articles[2]?.id}「29家医疗机构集体“换证”」（按在版面上的位置），如果指的就是它，请把编号改成 ${seed000.articles[2]?.id}`,
     ]);
   });
 
@@ -298,9 +298,7 @@ describe('a sidecar correction for an id that is gone', () => {
     const sketch = ledgerStoryOf(story).sketch.slice(0, 6);
     const previous: PageLedger = { [`${seed000.page.id}-9xx`]: { title: '旧稿', sketch: sketchToText(sketch) } };
     const out = correct({ [`${seed000.page.id}-9xx`]: { headline: '新标题' } }, previous);
-    expect(messages(out).join('\n')).toMatch(
-      new RegExp(`the closest story is ${story.id}「企业登记高效便捷」\\(by its text\\)`, 'u'),
-    );
+    expect(messages(out).join('\n')).toMatch(new RegExp(`最接近的是 ${story.id}「企业登记高效便捷」（按文字）`, 'u'));
   });
 
   it('reads no position from an old id whose hash ends in digits and two letters', () => {

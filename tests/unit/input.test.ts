@@ -2,6 +2,11 @@ import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
+import { parsePage } from '../../src/lib/parser/index.ts';
+import { indexArchive } from '../../src/lib/site/archive-index.ts';
+import { pageDoubts } from '../../src/lib/site/page-view.ts';
+import { Warning as WarningSchema } from '../../src/lib/schema.ts';
+import { warningName } from '../../src/lib/site/labels.ts';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../src/lib/parser/decode.ts';
 import { parseSeedDir, readSidecar } from '../../src/lib/seeds.ts';
@@ -67,8 +72,13 @@ describe('a folder with bad files', () => {
       ['c-binary.txt', true],
       ['e-bad.txt', true],
     ]);
-    expect(problems[0]?.message).toMatch(/empty/u);
-    expect(problems[1]?.message).toMatch(/binary/u);
+    expect(problems.map((p) => p.message)).toEqual([
+      '空文件，已跳过：文件是空的',
+      '无法读取，已跳过：文件里有 NUL 字节，是二进制文件，不是版面文字：请导出为 .txt 文本',
+      expect.stringMatching(/^无法读取，已跳过：/u),
+    ]);
+    // In Chinese: no English word left in any of them.
+    expect(problems.map((p) => p.message).join()).not.toMatch(/[A-Za-z]{4}/u);
   });
 });
 
@@ -93,7 +103,8 @@ describe('sidecars', () => {
     const { meta, warnings } = readSidecar(seedPath);
     expect(meta).toBeNull();
     expect(warnings[0]?.message).toMatch(/^page\.meta\.json 第 3 行：不是有效的 JSON/u);
-    expect(warnings[0]?.line).toBe(3);
+    // Its line is the sidecar's, in the message: a warning's own line is the page's.
+    expect(warnings[0]?.line).toBeNull();
     const [result] = parseSeedDir(dir);
     expect(result?.ok && result.parsed.page.warnings.some((w) => w.code === 'meta')).toBe(true);
   });
@@ -106,8 +117,45 @@ describe('sidecars', () => {
     const { meta, warnings } = readSidecar(seedPath);
     expect(meta).toEqual({ page: 'A2' });
     expect(warnings.map((w) => w.message)).toEqual([
-      expect.stringMatching(/^page\.meta\.json 第 2 行：date「2025-13-01」不是 1900–2200 年间的日期/u),
+      expect.stringMatching(/^page\.meta\.json 第 2 行：日期（date）「2025-13-01」不是 1900–2200 年间的日期/u),
       'page.meta.json 第 3 行：不认识的字段「colour」，已忽略',
     ]);
+  });
+});
+
+describe('the parser’s own warnings, which the page view shows an editor in `npm run dev`', () => {
+  it('are in Chinese and say what to do', () => {
+    const { page } = parsePage({
+      file: 'x.txt',
+      text: '某地举办活动\n\n近日，某地举办了一场活动，吸引了很多市民参加。\n',
+    });
+    expect(page.warnings.map((w) => [w.code, w.message])).toEqual([
+      ['no-date', '找不到出版日期：请在文件名（如 2025-07-08_A3.txt）或附注文件的 date 里写明'],
+      ['no-byline', '没有找到署名（记者、通讯员或作者）：「某地举办活动」'],
+      ['no-county', '没有判断出所属县区：「某地举办活动」；可在附注文件里用 county 指定'],
+      ['no-date', '没有日期：「某地举办活动」；可在附注文件里用 date 指定'],
+    ]);
+  });
+});
+
+describe('a sidecar’s warning on the dev page view', () => {
+  it('is the page’s, never the story that happens to stand at the sidecar’s line number', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'doubts-'));
+    writeFileSync(path.join(dir, 'p.txt'), seed('000').text);
+    // Line 3 of the sidecar; the page's first story spans lines 3–34.
+    writeFileSync(path.join(dir, 'p.meta.json'), '{\n  "date": "2025-07-08",\n  "edtion": "聊城日报"\n}');
+    const [result] = parseSeedDir(dir);
+    if (!result?.ok) throw new Error('p.txt was not read');
+    const { page, articles } = result.parsed;
+    const doubts = pageDoubts(indexArchive(articles, [page]), page);
+    const message = 'p.meta.json 第 3 行：不认识的字段「edtion」，已忽略（是不是「edition」？）';
+    expect(doubts.page.map((w) => w.message)).toContain(message);
+    expect(doubts.stories.flatMap((s) => s.warnings).map((w) => w.message)).not.toContain(message);
+  });
+});
+
+describe('the kind of each warning', () => {
+  it('has a Chinese name for the dev page view, for every code the records may carry', () => {
+    expect(WarningSchema.shape.code.options.map(warningName).filter((n) => !/^\p{Script=Han}+$/u.test(n))).toEqual([]);
   });
 });

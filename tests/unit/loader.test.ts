@@ -127,7 +127,29 @@ describe('the seed loader', () => {
     const { ctx, entries, log } = fakeContext(root);
     await seedLoader({ base: 'seeds', kind: 'pages' }).load(ctx);
     expect(entries.size).toBe(1);
-    expect(log).toContainEqual(expect.stringMatching(/^warn broken\.txt: skipped: .*binary/u));
+    expect(log).toContainEqual(
+      'warn broken.txt：无法读取，已跳过：文件里有 NUL 字节，是二进制文件，不是版面文字：请导出为 .txt 文本',
+    );
+  });
+});
+
+describe('what the build log tells an editor', () => {
+  it('repeats, in Chinese, a sidecar’s problems, a correction it could not apply and a file name’s impossible date', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'site-'));
+    const seeds = path.join(root, 'seeds');
+    mkdirSync(seeds);
+    writeFileSync(path.join(seeds, '2025-02-30_A1.txt'), seed('001').text);
+    writeFileSync(
+      path.join(seeds, '2025-02-30_A1.meta.json'),
+      JSON.stringify({ edtion: '聊城日报', corrections: { 'no-such-story': { headline: '新标题' } } }, null, 2),
+    );
+    const { ctx, log } = fakeContext(root);
+    await seedLoader({ base: 'seeds', kind: 'pages' }).load(ctx);
+    expect(log).toEqual([
+      'warn 2025-02-30_A1.txt：2025-02-30_A1.meta.json 第 2 行：不认识的字段「edtion」，已忽略（是不是「edition」？）',
+      'warn 2025-02-30_A1.txt：文件名里的日期「2025-02-30」不存在（2025年2月只有28天），没有使用；版次 A1 照常读取：请改正文件名里的日期，或在附注文件里写 date',
+      'warn 2025-02-30_A1.txt：2025-02-30_A1.meta.json 第 4 行：这一版没有编号为 no-such-story 的稿件，这条更正未应用：请对照 npm run check:seeds 列出的稿件编号改正',
+    ]);
   });
 });
 
@@ -162,7 +184,7 @@ describe('files whose names once gave one page id', () => {
     await seedLoader({ base: 'seeds', kind: 'pages' }).load(ctx);
     expect([...entries.values()].map((e) => e.data.file)).toEqual(['Dup-A.txt']);
     expect(log).toContainEqual(
-      expect.stringMatching(/^error .*\.txt: skipped: its page id .* is already Dup-A\.txt's/u),
+      `error ${pageIdOf('Dup-A.txt')}.txt：它的页面编号 ${pageIdOf('Dup-A.txt')} 已被 Dup-A.txt 使用，未发布：请给这两个文件中的一个改名`,
     );
   });
 });
@@ -218,8 +240,9 @@ describe('a page copied under a second name', () => {
     expect([...pages.entries.values()].map((e) => e.data.file)).toEqual(['2025-07-08_A3.txt']);
     expect(articles.entries.size).toBe(8);
     expect(pages.log).toContainEqual(
-      'error 2025-07-08_A3 - 副本.txt: skipped: the same text as 2025-07-08_A3.txt, which is published instead; ' +
-        'delete 2025-07-08_A3 - 副本.txt if it is a copy, or change it if it is really another page',
+      'error 2025-07-08_A3 - 副本.txt：与 2025-07-08_A3.txt 文字相同，是同一版，只发布 2025-07-08_A3.txt。' +
+        '如果是复制出来的，请删掉 2025-07-08_A3 - 副本.txt；如果确实是另一版（隔天重登的公告、另一份报纸的版面），' +
+        '请在它的文件名或附注文件里写明日期、报名或版次，两版就都会发布',
     );
     rmSync(path.join(seeds, '2025-07-08_A3.txt'));
     await seedLoader({ base: 'seeds', kind: 'pages' }).load(pages.ctx);

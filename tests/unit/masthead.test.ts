@@ -7,6 +7,8 @@ import { mastheadFromFileName, readFolioLine, readMasthead } from '../../src/lib
 import { normalisePageLabel } from '../../src/lib/parser/page-label.ts';
 import { parsePage } from '../../src/lib/parser/index.ts';
 import { seed } from '../helpers/seeds.ts';
+import { parseSidecarText } from '../../src/lib/sidecar.ts';
+import { pageNumberName } from '../../src/lib/site/page-names.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixture = (rel: string) => {
@@ -30,6 +32,51 @@ describe('版次 in one spelling', () => {
   });
 });
 
+describe('版次 from a sidecar, end to end', () => {
+  it('is stored in the one spelling, or kept as written with a warning that says what was meant', () => {
+    const read = (page: string) => parseSidecarText('x.meta.json', JSON.stringify({ page }));
+    const readable = [
+      ['A03', 'A3'],
+      ['第3版', '3'],
+      ['第十二版', '12'],
+      ['头版', '1'],
+    ] as const;
+    for (const [written, stored] of readable)
+      expect(read(written)).toMatchObject({ meta: { page: stored }, warnings: [] });
+    const cases = [
+      ['头条', '1'],
+      ['A-3', 'A3'],
+      ['第 05 面', '5'],
+      ['要闻', null],
+    ] as const;
+    for (const [written, meant] of cases) {
+      const sidecar = read(written);
+      expect(sidecar.meta?.page).toBe(written);
+      expect(sidecar.warnings).toEqual([
+        {
+          line: null,
+          code: 'meta',
+          message: `x.meta.json 第 1 行：版次（page）「${written}」读不出是第几版，已照原样使用：${meant ? `是不是「${meant}」？` : ''}应写成 A3、3、第3版 或 头版 这样`,
+        },
+      ]);
+    }
+  });
+
+  it('is named as the site names it, and a label it cannot read is shown as written', () => {
+    expect(['A3', 'A03', '5', '05', '第3版', '第十二版', '头条', ' ', null].map(pageNumberName)).toEqual([
+      'A3版',
+      'A3版',
+      '第5版',
+      '第5版',
+      '第3版',
+      '第12版',
+      '头条',
+      null,
+      null,
+    ]);
+  });
+});
+
 describe('dates and page labels in file names', () => {
   it('reads Chinese dates, with or without spaces and zeros, and 第N版 / N版 / A3版', () => {
     expect(dateFromFileName('2025年7月8日 第3版.txt')).toEqual({ date: '2025-07-08', pageLabel: '3' });
@@ -40,6 +87,35 @@ describe('dates and page labels in file names', () => {
     expect(dateFromFileName('qlwb_2011-10-31_C02.txt')).toEqual({ date: '2011-10-31', pageLabel: 'C2' });
     expect(dateFromFileName('2025年2月30日.txt')).toBeNull();
     expect(dateFromFileName('c_2018_dzrb.txt')).toBeNull();
+  });
+
+  it('reads 头版 as page 1, after a date or anywhere in the name', () => {
+    expect(dateFromFileName('2025-07-08_头版.txt')).toEqual({ date: '2025-07-08', pageLabel: '1' });
+    expect(dateFromFileName('2025年7月8日头版.txt')).toEqual({ date: '2025-07-08', pageLabel: '1' });
+    expect(mastheadFromFileName('聊城日报_2025-07-08_头版.txt')).toMatchObject({ edition: '聊城日报', pageLabel: '1' });
+    expect(mastheadFromFileName('lcrb 头版.txt')).toMatchObject({ edition: '聊城日报', pageLabel: '1' });
+  });
+
+  it('keeps the page label beside a date no calendar has, and says why the date is not used', () => {
+    expect(mastheadFromFileName('2025-02-30_A1.txt')).toMatchObject({ pageLabel: 'A1' });
+    expect(mastheadFromFileName('lcrb_2025-13-01_头版.txt')).toMatchObject({ edition: '聊城日报', pageLabel: '1' });
+    const { text } = seed('001');
+    const { page } = parsePage({ file: '2025-02-30_A1.txt', text });
+    expect(page).toMatchObject({ pageLabel: 'A1', dateSource: 'text', origins: { pageLabel: 'filename' } });
+    expect(page.warnings.filter((w) => w.code === 'file-name')).toEqual([
+      {
+        line: null,
+        code: 'file-name',
+        message:
+          '文件名里的日期「2025-02-30」不存在（2025年2月只有28天），没有使用；版次 A1 照常读取：请改正文件名里的日期，或在附注文件里写 date',
+      },
+    ]);
+    const month = parsePage({ file: '2025-13-01.txt', text }).page.warnings.find((w) => w.code === 'file-name');
+    expect(month?.message).toMatch(/^文件名里的日期「2025-13-01」不存在（没有13月），没有使用：/u);
+    // A sidecar that gives the date has answered it.
+    const fixed = parsePage({ file: '2025-02-30_A1.txt', text, meta: { date: '2025-02-28' } }).page;
+    expect(fixed).toMatchObject({ issueDate: '2025-02-28', pageLabel: 'A1' });
+    expect(fixed.warnings.some((w) => w.code === 'file-name')).toBe(false);
   });
 
   it('reads 报名 from a paper code or name, and 版次 beside a date, a paper or the word page', () => {

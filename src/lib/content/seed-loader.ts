@@ -7,7 +7,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { Article, Page } from '../schema.ts';
+import { Article, Page, type Warning } from '../schema.ts';
 import { PARSER_VERSION } from '../parser/version.ts';
 import { currentKey, parseSeedCached, warmParseCache } from '../parse-cache.ts';
 import { refusedResult, refusedSeeds, type Refusal } from '../seeds.ts';
@@ -15,6 +15,13 @@ import { refusedResult, refusedSeeds, type Refusal } from '../seeds.ts';
 type Kind = 'articles' | 'pages';
 
 const SETTLE_MS = 150;
+
+/**
+ * The warnings the build log repeats: what an editor must fix in a file (a
+ * sidecar, a correction, the file name, damaged bytes). A story's own doubts
+ * are for check:seeds and the dev page view.
+ */
+const LOGGED = new Set<Warning['code']>(['meta', 'correction', 'file-name', 'encoding']);
 
 const isSeed = (f: string) => f.toLowerCase().endsWith('.txt');
 const seedOf = (f: string) => (f.toLowerCase().endsWith('.meta.json') ? f.replace(/\.meta\.json$/iu, '.txt') : f);
@@ -27,13 +34,13 @@ function recordsOf(
   const result = parseSeedCached(seedPath);
   if (!result.ok) {
     // Reported once, by the pages loader, so a bad file is not warned about twice.
-    if (kind === 'pages') ctx.logger.warn(`${result.file}: ${result.problem.message}`);
+    if (kind === 'pages') ctx.logger.warn(`${result.file}：${result.problem.message}`);
     return [];
   }
   const { page, articles } = result.parsed;
   if (kind === 'pages') {
-    for (const w of page.warnings.filter((x) => x.code === 'meta' || x.code === 'encoding')) {
-      ctx.logger.warn(`${page.file}: ${w.message}`);
+    for (const w of page.warnings.filter((x) => LOGGED.has(x.code))) {
+      ctx.logger.warn(`${page.file}：${w.message}`);
     }
     return [{ id: page.id, data: page }];
   }
@@ -73,11 +80,11 @@ export function seedLoader(options: { base: string; kind: Kind }): Loader {
           // A deleted seed leaves no records behind; nor does one refused for another file.
           if (refusal !== undefined) {
             const result = refusedResult(file, refusal);
-            if (options.kind === 'pages' && !result.ok) logger.error(`${file}: ${result.problem.message}`);
+            if (options.kind === 'pages' && !result.ok) logger.error(`${file}：${result.problem.message}`);
           } else if (existsSync(seedPath)) records = recordsOf(options.kind, seedPath, ctx);
         } catch (e) {
           logger.error(
-            `${file}: could not be parsed (${(e as Error).message}); the rest of the site builds without it`,
+            `${file}：读取时出错（${(e as Error).message}），这一版没有发布，其余各版照常发布：请把这个文件交给开发人员`,
           );
         }
         const fresh = new Set<string>();
@@ -149,7 +156,7 @@ export function seedLoader(options: { base: string; kind: Kind }): Loader {
             // With every file whose refusal the change made or lifted (a copy, a shared page id).
             void syncInOrder([file]).then(() => {
               saveIds();
-              logger.info(`reloaded ${file}`);
+              logger.info(`已重新读取 ${file}`);
             });
           }, SETTLE_MS),
         );

@@ -55,23 +55,57 @@ const NAME_DATES = [
   /(?<![0-9])((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?![0-9])/u,
 ];
 
-/** The page label right after the date: _A3, _05, 第3版, 3版, A3版, -C02. */
+/** The page label right after the date: _A3, _05, 第3版, 3版, A3版, -C02, _头版. */
 const LABEL_AFTER_DATE =
-  /^[-_.\s]*(第\s*[0-9一二两三四五六七八九十]{1,3}\s*版|[A-Za-z]{0,2}\d{1,3}\s*版|[A-Za-z]?\d{1,3}|[A-Za-z]\d{0,3})(?=[-_.\s]|\p{Script=Han}|$)/u;
+  /^[-_.\s]*(头版|第\s*[0-9一二两三四五六七八九十]{1,3}\s*版|[A-Za-z]{0,2}\d{1,3}\s*版|[A-Za-z]?\d{1,3}|[A-Za-z]\d{0,3})(?=[-_.\s]|\p{Script=Han}|$)/u;
 
-/** 2025-07-08_A3.txt, 20250708.txt, 大众日报_2025.07.08_05.txt, 2025年7月8日 第3版.txt */
-export function dateFromFileName(name: string): { date: string; pageLabel: string | null } | null {
+/** A date as a file name writes it, possible or not, and the page label after it. */
+export interface NameDate {
+  /** As written in the name: 2025-02-30. */
+  written: string;
+  year: number;
+  month: number;
+  day: number;
+  /** The date, or null when no calendar has it (2025-02-30, 2025-13-01). */
+  date: string | null;
+  pageLabel: string | null;
+}
+
+/**
+ * The date written in a file name, even one no calendar has, so that an
+ * impossible 2025-02-30_A1.txt still gives its page label and a hint (the
+ * issue date never comes from it).
+ */
+export function nameDateOf(name: string): NameDate | null {
   const stem = name.normalize('NFKC').replace(/\.[^.]*$/u, '');
   for (const pattern of NAME_DATES) {
     const m = pattern.exec(stem);
     if (!m) continue;
-    const [year, month, day] = m[2] && /^[-_./]$/u.test(m[2]) ? [m[1], m[3], m[4]] : [m[1], m[2], m[3]];
-    const date = isoDate(Number(year), Number(month), Number(day));
-    if (!date) return null;
+    const [year, month, day] = (m[2] && /^[-_./]$/u.test(m[2]) ? [m[1], m[3], m[4]] : [m[1], m[2], m[3]]).map(Number);
     const label = LABEL_AFTER_DATE.exec(stem.slice(m.index + m[0].length));
-    return { date, pageLabel: label?.[1] ? normalisePageLabel(label[1]) : null };
+    return {
+      written: m[0].trim(),
+      year: year ?? 0,
+      month: month ?? 0,
+      day: day ?? 0,
+      date: isoDate(year ?? 0, month ?? 0, day ?? 0),
+      pageLabel: label?.[1] ? normalisePageLabel(label[1]) : null,
+    };
   }
   return null;
+}
+
+/** 2025-07-08_A3.txt, 20250708.txt, 大众日报_2025.07.08_05.txt, 2025年7月8日 第3版.txt; null for no date or an impossible one. */
+export function dateFromFileName(name: string): { date: string; pageLabel: string | null } | null {
+  const named = nameDateOf(name);
+  return named?.date ? { date: named.date, pageLabel: named.pageLabel } : null;
+}
+
+/** Why a date in a file name is no date, for the hint: 2025年2月只有28天, 没有13月. */
+export function impossibleBecause({ year, month, day }: NameDate): string {
+  if (month < 1 || month > 12) return `没有${month}月`;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day < 1 ? `没有${day}日` : `${year}年${month}月只有${days}天`;
 }
 
 /** A year alone in a file name (c_2018_dzrb.txt, 2023/A3.txt): the page's year when no full date is given. */

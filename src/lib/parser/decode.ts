@@ -78,7 +78,7 @@ function controlShare(text: string): number {
 
 export function decodeBytes(bytes: Uint8Array): Decoded {
   if (bytes.length === 0 || bytes.every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d)) {
-    return { ok: false, reason: 'empty', message: 'the file is empty' };
+    return { ok: false, reason: 'empty', message: '文件是空的' };
   }
   let text: string | null;
   let encoding: string;
@@ -92,7 +92,11 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     text = strictDecode(bytes, encoding);
     if (text === null) [text, strict] = [decoder(encoding, false).decode(bytes), false];
   } else if (bytes.includes(0)) {
-    return { ok: false, reason: 'binary', message: 'the file holds NUL bytes: it is binary, not page text' };
+    return {
+      ok: false,
+      reason: 'binary',
+      message: '文件里有 NUL 字节，是二进制文件，不是版面文字：请导出为 .txt 文本',
+    };
   } else {
     // UTF-8 first, damaged UTF-8 before GB18030: UTF-8 checks itself, and
     // GB18030 would read a UTF-8 page with one stray byte as a page of nonsense.
@@ -106,15 +110,19 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     return {
       ok: false,
       reason: 'undecodable',
-      message: 'the bytes are neither UTF-8, UTF-16 nor GB18030',
+      message: '文字编码既不是 UTF-8、UTF-16，也不是 GB18030：请用记事本等另存为 UTF-8',
     };
   }
   // GB18030 maps almost any byte string to characters, so binary junk can
   // decode without error; control characters give it away.
   if (controlShare(text) > 0.02) {
-    return { ok: false, reason: 'binary', message: `the file decodes as ${encoding} but is mostly control characters` };
+    return {
+      ok: false,
+      reason: 'binary',
+      message: `按 ${encoding} 读出来大多是控制字符，不是版面文字：请重新导出为 .txt 文本`,
+    };
   }
   text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (text.trim() === '') return { ok: false, reason: 'empty', message: 'the file holds only blank lines' };
+  if (text.trim() === '') return { ok: false, reason: 'empty', message: '文件里只有空行' };
   return { ok: true, text, encoding, damage: strict ? [] : replacements(text) };
 }

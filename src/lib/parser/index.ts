@@ -20,7 +20,15 @@ import classifyBlocks from './classify-blocks.ts';
 import segmentArticles from './segment.ts';
 import compileRecords, { finishArticles, leadDates, type PageDraft } from './records.ts';
 import { readMasthead } from './masthead.ts';
-import { dateFromFileName, folioDate, issueDateFromText, yearFromFileName, type IssueDate } from './dates.ts';
+import {
+  dateFromFileName,
+  folioDate,
+  impossibleBecause,
+  issueDateFromText,
+  nameDateOf,
+  yearFromFileName,
+  type IssueDate,
+} from './dates.ts';
 
 export { PARSER_VERSION } from './version.ts';
 export { pageIdOf } from './page-id.ts';
@@ -101,15 +109,27 @@ export function parsePage(input: ParseInput): ParsedPage {
   const draft: PageDraft = processor.processSync(file).result;
 
   const issue = issueDateOf(input, text, draft);
+  // A date in the name no calendar has is not used, and said, unless the sidecar gives the date.
+  const named = nameDateOf(input.file);
+  if (named && !named.date && !input.meta?.date) {
+    const label = named.pageLabel ? `；版次 ${named.pageLabel} 照常读取` : '';
+    file.message(
+      `文件名里的日期「${named.written}」不存在（${impossibleBecause(named)}），没有使用${label}：请改正文件名里的日期，或在附注文件里写 date`,
+      { ruleId: 'file-name' },
+    );
+  }
   if (!issue.year)
-    file.message('issue date not found: add a date to the file name or a .meta.json sidecar', { ruleId: 'no-date' });
+    file.message('找不到出版日期：请在文件名（如 2025-07-08_A3.txt）或附注文件的 date 里写明', { ruleId: 'no-date' });
   const pageId = pageIdOf(input.file);
   const articles = finishArticles(draft.articles, pageId, issue, file).map((a) => ArticleSchema.parse(a));
   for (const l of draft.leftovers)
-    file.message(`text in leftovers: ${l.text.slice(0, 30)}`, {
-      place: { line: l.line, column: 1 },
-      ruleId: 'leftover',
-    });
+    file.message(
+      `这一行不属于任何一篇，发布时不会出现：「${l.text.slice(0, 30)}」；可用附注文件的 moveLeftovers 移到某一篇`,
+      {
+        place: { line: l.line, column: 1 },
+        ruleId: 'leftover',
+      },
+    );
   // Everything the grammar and the records reported, with what came in (a bad sidecar), in line order.
   const warnings: Warning[] = [...(input.warnings ?? []), ...grammarWarnings(file)];
   warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));

@@ -11,7 +11,7 @@
  * A03 → A3, 第3版 → 3.
  */
 import type { LabelOrigin, PageMeta } from '../schema.ts';
-import { FOLIO_DATE, dateFromFileName } from './dates.ts';
+import { FOLIO_DATE, nameDateOf } from './dates.ts';
 import { normalisePageLabel } from './page-label.ts';
 
 export interface Masthead {
@@ -43,7 +43,7 @@ const EDITION_IN_NAME = /\p{Script=Han}{2,6}?(?:日报|晚报|早报|晨报|时�
 const nameWords = (stem: string) => stem.split(/[-_.\s]+/u).filter(Boolean);
 
 const LETTER_LABEL = /^[A-Za-z]\d{1,2}$/u;
-const HAN_LABEL_IN_NAME = /第\s*[0-9一二两三四五六七八九十]{1,3}\s*版|(?<![0-9A-Za-z])[A-Za-z]?\d{1,3}\s*版/u;
+const HAN_LABEL_IN_NAME = /头版|第\s*[0-9一二两三四五六七八九十]{1,3}\s*版|(?<![0-9A-Za-z])[A-Za-z]?\d{1,3}\s*版/u;
 
 /**
  * 报名 and 版次 in a file name: 聊城日报_2025-07-08_A3.txt, lcrb_A2.txt,
@@ -56,7 +56,8 @@ export function mastheadFromFileName(file: string): Facts {
   const words = nameWords(stem);
   const code = words.find((w) => EDITION_CODES[w.toLowerCase()] !== undefined);
   const edition = (code ? EDITION_CODES[code.toLowerCase()] : EDITION_IN_NAME.exec(stem)?.[0]) ?? null;
-  const dated = dateFromFileName(file);
+  // A date no calendar has (2025-02-30) still stands beside its page label.
+  const dated = nameDateOf(file);
   let pageLabel = dated?.pageLabel ?? null;
   const han = HAN_LABEL_IN_NAME.exec(stem);
   if (!pageLabel && han) pageLabel = normalisePageLabel(han[0]);

@@ -208,10 +208,20 @@ export function finishArticles(
       r.byline.photographers.length +
       r.byline.authors.length;
     if (people === 0 && r.kind !== 'wire')
-      file.message(`no byline: 「${title}」`, { place: { line: where, column: 1 }, ruleId: 'no-byline' });
+      file.message(`没有找到署名（记者、通讯员或作者）：「${title}」`, {
+        place: { line: where, column: 1 },
+        ruleId: 'no-byline',
+      });
     if (!r.county && r.kind !== 'wire')
-      file.message(`no county: 「${title}」`, { place: { line: where, column: 1 }, ruleId: 'no-county' });
-    if (!date) file.message(`date not found: 「${title}」`, { place: { line: where, column: 1 }, ruleId: 'no-date' });
+      file.message(`没有判断出所属县区：「${title}」；可在附注文件里用 county 指定`, {
+        place: { line: where, column: 1 },
+        ruleId: 'no-county',
+      });
+    if (!date)
+      file.message(`没有日期：「${title}」；可在附注文件里用 date 指定`, {
+        place: { line: where, column: 1 },
+        ruleId: 'no-date',
+      });
     return { id, ...r, date, dateSource, confidence: Math.round(d.confidence * 100) / 100 };
   });
 }

@@ -2,7 +2,7 @@
  * Every word the site uses for the archive's own categories, in one place:
  * a photo story is 图片新闻 everywhere.
  */
-import type { Article } from '../schema.ts';
+import type { Article, Warning } from '../schema.ts';
 
 export const SITE_NAME = '聊城新闻档案';
 export const SITE_TAGLINE = '聊城日报 · 大众日报 聊城新闻';
@@ -47,6 +47,16 @@ export const FIELD_NAMES: Record<string, string> = {
   split: '拆分',
   paragraphs: '正文',
   text: '正文',
+  edition: '报名',
+  page: '版次',
+  section: '版名',
+  // A sidecar's own keys, for its warnings.
+  mergeWithNext: '合并',
+  splitAtParagraph: '拆分',
+  moveLeftovers: '移动未归属的文字',
+  line: '行号',
+  to: '稿件编号',
+  note: '说明',
   'byline.reporters': '记者',
   'byline.correspondents': '通讯员',
   'byline.photographers': '摄影',
@@ -60,3 +70,18 @@ export function fieldValue(field: string, value: string): string {
   if (field === 'kind') return kindName(value) || value;
   return value === '' ? '无' : value;
 }
+
+/** What kind of problem a warning is, for an editor (the dev page view shows it beside the message). */
+export const WARNING_NAMES: Record<Warning['code'], string> = {
+  'no-byline': '无署名',
+  'no-county': '无县区',
+  'no-date': '无日期',
+  leftover: '未归属文字',
+  encoding: '编码',
+  meta: '附注文件',
+  correction: '附注更正',
+  'doubtful-boundary': '分篇存疑',
+  'file-name': '文件名',
+};
+
+export const warningName = (code: Warning['code']): string => WARNING_NAMES[code];

@@ -4,16 +4,20 @@
  * only a last resort, and then it is shown apart, in small type.
  */
 import type { Page } from '../schema.ts';
+import { normalisePageLabel } from '../parser/page-label.ts';
 
 type PageLabels = Pick<Page, 'edition' | 'pageLabel' | 'section' | 'file'>;
 
-/** 版次 as said aloud: a bare number is 第5版, a lettered one A3版. */
+/**
+ * 版次 as said aloud: a bare number is 第5版, a lettered one A3版. Labels
+ * are read in page-label.ts's one spelling; one it cannot read (a sidecar's
+ * 头条, which check:seeds warns about) is shown as written, never 头条版.
+ */
 export function pageNumberName(pageLabel: string | null): string | null {
-  if (!pageLabel) return null;
-  const label = pageLabel.trim();
-  if (/^\d+$/u.test(label)) return `第${Number(label)}版`;
-  if (/^第.+版$/u.test(label)) return label;
-  return label.endsWith('版') ? label : `${label}版`;
+  if (!pageLabel?.trim()) return null;
+  const label = normalisePageLabel(pageLabel);
+  if (label === null) return pageLabel.trim();
+  return /^\d+$/u.test(label) ? `第${label}版` : `${label}版`;
 }
 
 export interface PageName {
@@ -50,8 +54,8 @@ export function comparePageOrder(a: PageLabels, b: PageLabels): number {
     if (b.edition === null) return -1;
     return a.edition.localeCompare(b.edition, 'zh');
   }
-  const ma = LABEL_ORDER.exec((a.pageLabel ?? '').replace(/^第|版$/gu, '').toUpperCase());
-  const mb = LABEL_ORDER.exec((b.pageLabel ?? '').replace(/^第|版$/gu, '').toUpperCase());
+  const ma = LABEL_ORDER.exec(normalisePageLabel(a.pageLabel ?? '') ?? '');
+  const mb = LABEL_ORDER.exec(normalisePageLabel(b.pageLabel ?? '') ?? '');
   if (ma && !mb) return -1;
   if (mb && !ma) return 1;
   if (ma && mb) {
