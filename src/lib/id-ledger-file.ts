@@ -50,10 +50,13 @@ function readFresh(file: string): LedgerRead {
     const where = checked.error.issues[0]?.path.map(String).join('.') ?? '';
     return {
       ledger: EMPTY_LEDGER,
-      problem: `${LEDGER_FILE}: not a valid id ledger (${where}); old ids not redirected`,
+      problem: `${LEDGER_FILE}：不是有效的编号表（${where}），旧链接这次不会跳转；请从版本库恢复这个文件`,
     };
   } catch (e) {
-    return { ledger: EMPTY_LEDGER, problem: `${LEDGER_FILE}: not valid JSON (${(e as Error).message}); ignored` };
+    return {
+      ledger: EMPTY_LEDGER,
+      problem: `${LEDGER_FILE}：不是有效的 JSON（${(e as Error).message}），这次没有使用；请从版本库恢复这个文件`,
+    };
   }
 }
 
@@ -76,8 +79,9 @@ export function writeIdLedger(seedsDir: string, ledger: IdLedger): string | null
   const bytes = readInside(file);
   if (bytes.ok && new TextDecoder().decode(bytes.bytes) === text) return null;
   // Never written through a link: a contributed seeds folder could point it anywhere.
-  if (!bytes.ok && !bytes.missing) return `${LEDGER_FILE} not written: ${bytes.reason}`;
-  if (stampOf(file) !== 'none' && !lstatSync(file).isFile()) return `${LEDGER_FILE} not written: not a regular file`;
+  if (!bytes.ok && !bytes.missing) return `${LEDGER_FILE} 没有写入：${bytes.reason}`;
+  if (stampOf(file) !== 'none' && !lstatSync(file).isFile())
+    return `${LEDGER_FILE} 没有写入：它不是普通文件（可能是链接或文件夹）`;
   const temp = path.join(seedsDir, `.${LEDGER_FILE}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let created = false;
   try {

@@ -347,7 +347,7 @@ describe('the ledger file', () => {
     const broken = mkdtempSync(path.join(tmpdir(), 'ids-broken-'));
     writeFileSync(path.join(broken, 'ids.json'), '{ "pages": ');
     expect(readIdLedger(broken).ledger).toEqual(EMPTY_LEDGER);
-    expect(readIdLedger(broken).problem).toMatch(/^ids\.json: not valid JSON/u);
+    expect(readIdLedger(broken).problem).toMatch(/^ids\.json：不是有效的 JSON/u);
   });
 
   it('is never written through a link', () => {
@@ -355,7 +355,7 @@ describe('the ledger file', () => {
     const outside = path.join(mkdtempSync(path.join(tmpdir(), 'ids-outside-')), 'victim.txt');
     writeFileSync(outside, 'keep me');
     symlinkSync(outside, path.join(linked, 'ids.json'));
-    expect(writeIdLedger(linked, EMPTY_LEDGER)).toMatch(/not written/u);
+    expect(writeIdLedger(linked, EMPTY_LEDGER)).toMatch(/没有写入/u);
     expect(readFileSync(outside, 'utf8')).toBe('keep me');
   });
 });

@@ -341,8 +341,8 @@ describe('the moved-articles loader', () => {
     await movedArticlesLoader({ base: 'seeds' }).load(ctx);
     expect([...entries.keys()]).toEqual(['000_84d0d68a418f73b1-1ib39fn']);
     expect(log).toEqual([
-      'warn ids.json: 「../../x」 is not a story id; no redirect is made for it',
-      'warn ids.json: 「a/b」 is not a story id; no redirect is made for it',
+      'warn ids.json：「../../x」不是稿件编号，不为它生成跳转页',
+      'warn ids.json：「a/b」不是稿件编号，不为它生成跳转页',
     ]);
     // Written as a build would, before the folder goes: no ledger is left staged for a folder that is gone.
     await buildDone();
@@ -377,7 +377,7 @@ describe('the moved-articles loader', () => {
     const { ctx, entries, log } = fakeContext(root);
     await movedArticlesLoader({ base: 'seeds' }).load(ctx);
     expect(entries.size).toBe(0);
-    expect(log).toEqual([expect.stringMatching(/^warn ids\.json: not valid JSON/u)]);
+    expect(log).toEqual([expect.stringMatching(/^warn ids\.json：不是有效的 JSON/u)]);
     expect(readFileSync(path.join(seeds, 'ids.json'), 'utf8')).toBe('{ "pages": ');
     rmSync(root, { recursive: true, force: true });
   });

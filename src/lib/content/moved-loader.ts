@@ -74,8 +74,7 @@ export function movedArticlesLoader(options: { base: string }): Loader {
         const pages = published.map((file) => ({ file, stories: storiesOf(file) }));
         const { ledger, problem } = readIdLedger(base);
         if (problem) logger.warn(problem);
-        for (const id of notStoryIds(ledger))
-          logger.warn(`${LEDGER_FILE}: 「${id}」 is not a story id; no redirect is made for it`);
+        for (const id of notStoryIds(ledger)) logger.warn(`${LEDGER_FILE}：「${id}」不是稿件编号，不为它生成跳转页`);
         const updated = updateLedger(ledger, pages);
         const live = new Set(pages.flatMap((p) => p.stories.map((s) => s.id)));
         const moves = movedIds(updated, live);
