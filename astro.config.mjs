@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { withoutMovedStories } from './src/lib/site/sitemap-filter.ts';
 import { idLedgerIntegration } from './src/lib/content/id-ledger-integration.ts';
+import { staleOutputIntegration } from './src/lib/build/stale-output-integration.ts';
 
 // The seeds folder, as src/content.config.ts reads it (SEEDS_DIR, relative to the project).
 const seedsDir = path.resolve(fileURLToPath(new URL('.', import.meta.url)), process.env.SEEDS_DIR ?? 'seeds');
@@ -26,6 +27,9 @@ export default defineConfig({
     // Writes the id ledger (seeds/ids.json) the content loader staged, when a build is done (never in astro check, sync or dev).
     // First: hooks run in this order, and the sitemap's filter reads the ledger just written.
     idLedgerIntegration(),
+    // Keeps dist/ between builds (unchanged pages stay put) and, when a build is done, deletes what it did not
+    // produce. Before the sitemap, which then writes its files afresh.
+    staleOutputIntegration(),
     // Redirect pages at the old addresses of stories whose id changed are not listed.
     sitemap({ filter: withoutMovedStories(seedsDir) }),
   ],
