@@ -161,12 +161,15 @@ export function buildSearchIndex(articlesNewestFirst: Article[], people?: Person
   const counties = allCountyRefs();
   const topics = [...taxonomy.topics, taxonomy.fallback].map((t) => ({ slug: t.slug, name: t.name }));
   const kinds = [...ARTICLE_KINDS];
-  const facets = new Uint8Array(articlesNewestFirst.length * FACET_BYTES);
+  // Documents are numbered oldest first, so a story added on top of the archive (the next day's paper) gets
+  // the next number and every other story keeps its own: its doc file, and the shards it is not in, stay as they were.
+  const articlesOldestFirst = [...articlesNewestFirst].reverse();
+  const facets = new Uint8Array(articlesOldestFirst.length * FACET_BYTES);
   const view = new DataView(facets.buffer);
   const docs: DocFile[] = [];
   const slugOf = new Map((people ?? collectPeople(articlesNewestFirst)).map((p) => [p.name, p.slug]));
 
-  articlesNewestFirst.forEach((a, n) => {
+  articlesOldestFirst.forEach((a, n) => {
     const title = [a.kicker, a.headline ?? titleOf(a), a.subheadline].filter(Boolean).join(' ');
     const credits = creditsOf(a);
     const names = [...new Set(credits.map((c) => c.name))];
@@ -220,7 +223,7 @@ export function buildSearchIndex(articlesNewestFirst: Article[], people?: Person
   const version = createHash('sha256')
     .update(facets)
     .update(String(total))
-    .update(articlesNewestFirst.map((a) => a.id).join(','))
+    .update(articlesOldestFirst.map((a) => a.id).join(','))
     .digest('hex')
     .slice(0, 10);
   return {

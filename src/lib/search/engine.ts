@@ -294,9 +294,10 @@ export class SearchEngine {
       if (passes(f, 'kind')) bump(counts.kind, m.kinds[f.kind]);
       if (passes(f)) kept.push([doc, score]);
     }
-    // Without words there is no relevance: newest first.
+    // Without words there is no relevance: newest first. Documents are numbered oldest first (format.ts),
+    // so newest first is the highest number first, and so are ties of relevance.
     const byDate = sort === 'date' || words.length === 0;
-    kept.sort(byDate ? (a, b) => a[0] - b[0] : (a, b) => b[1] - a[1] || a[0] - b[0]);
+    kept.sort(byDate ? (a, b) => b[0] - a[0] : (a, b) => b[1] - a[1] || b[0] - a[0]);
 
     const start = page * PAGE;
     const reranked = !byDate && page === 0;

@@ -5,7 +5,10 @@
  * - shards/<n>.bin: postings for the terms that hash to n:
  *     repeated { varint termLength, term (UTF-8), varint count,
  *                count × { varint docDelta, u8 weight } }
- * - facets.bin: 8 bytes a document, in document order (newest first):
+ * Documents are numbered oldest first (0 is the oldest story), so the
+ * highest number is the newest story and an added story takes a new number.
+ *
+ * - facets.bin: 8 bytes a document, in document order (oldest first):
  *     u8 county, u8 kind, u32 topics bitmask, u16 days since 1970-01-01
  * - docs/<n>.json: what a result shows: headline, kicker, date, county,
  *   credits, text
