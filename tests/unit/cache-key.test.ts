@@ -10,7 +10,8 @@ import { indexArchive } from '../../src/lib/site/archive-index.ts';
 import { articlePageKey, articleView } from '../../src/lib/site/article-view.ts';
 import { cacheKeyOf } from '../../src/lib/site/cache-key.ts';
 import { issueKey, issueView } from '../../src/lib/site/issue-view.ts';
-import { listingKey } from '../../src/lib/site/listing.ts';
+import { listPages, listingKey, storyDates } from '../../src/lib/site/listing.ts';
+import { countyUrl } from '../../src/lib/site/routes.ts';
 import { parsedSeed } from '../helpers/seeds.ts';
 
 const SITE = new URL('https://liaocheng-archive.example');
@@ -87,17 +88,21 @@ describe('a story page’s key', () => {
 describe('list and issue keys', () => {
   const county = archive.counties.find((c) => c.articles.length > 1);
   if (!county) throw new Error('no county with two stories');
-  const page = { url: { prev: undefined, next: undefined }, currentPage: 1, lastPage: 1, start: 0, end: 19 } as const;
+  const pageOf = (stories: Article[]) => {
+    const [first] = listPages(countyUrl(county.slug), stories, 20, storyDates);
+    if (!first) throw new Error('a list has a first page');
+    return first;
+  };
   const heading = { title: county.name, intro: `${county.articles.length} 篇稿件，最新的在前。` };
 
   it('a list page moves with a listed story’s summary, not with text past it', () => {
     const listed = county.articles[0];
     if (!listed) throw new Error('empty county');
-    const key = listingKey(heading, county.articles, page);
+    const key = listingKey(heading, pageOf(county.articles));
     const longer = { ...listed, paragraphs: [...listed.paragraphs, '补充一段。'] };
-    expect(listingKey(heading, [longer, ...county.articles.slice(1)], page)).toBe(key);
+    expect(listingKey(heading, pageOf([longer, ...county.articles.slice(1)]))).toBe(key);
     const resummarised = { ...listed, standfirst: '新的导语，说明这篇稿件的要点。' };
-    expect(listingKey(heading, [resummarised, ...county.articles.slice(1)], page)).not.toBe(key);
+    expect(listingKey(heading, pageOf([resummarised, ...county.articles.slice(1)]))).not.toBe(key);
   });
 
   it('an issue page moves with a story title on it, not with a story’s text', () => {

@@ -98,6 +98,13 @@ export const pageRow = (page: Page): PageRow => ({
   storyCount: page.articleIds.length,
 });
 
+/** The dates a list of pages (newest first) covers, as a list page's pager says it. */
+export function pageDates(newestFirst: readonly Page[]): string {
+  const newest = formatPageDate(newestFirst[0] ?? { issueDate: null, year: null });
+  const oldest = formatPageDate(newestFirst.at(-1) ?? { issueDate: null, year: null });
+  return newest === oldest ? newest : `${oldest}—${newest}`;
+}
+
 /** Below this the parser was unsure where a story starts or ends: an editor should look. */
 export const DOUBTFUL = 0.5;
 
