@@ -28,9 +28,11 @@ const NEW_HEADLINE = '经编辑订正的新标题';
 interface Build {
   status: number | null;
   log: string;
-  /** Output files written by rendering this time, and those copied from the last build. */
+  /** Output files written by rendering this time, and those reused from the last build (left in dist/ or copied back). */
   rendered: string[];
   restored: string[];
+  /** Of the reused, those copied back from the cache rather than left in place in dist/. */
+  copiedBack: string[];
 }
 
 function build(root: string): Build {
@@ -49,6 +51,7 @@ function build(root: string): Build {
     log,
     rendered: lines.filter((l) => !l.includes('(restored)') && !l.includes('(cached)')).map(file),
     restored: lines.filter((l) => l.includes('(restored)') || l.includes('(cached)')).map(file),
+    copiedBack: lines.filter((l) => l.includes('(restored)')).map(file),
   };
 }
 
@@ -107,6 +110,9 @@ let unchanged: Build;
 /** What the rebuild with nothing changed wrote that the first build did not, file by file. */
 let unchangedDifferences: string[];
 let stories: Article[];
+/** The rebuild after a build that stopped half way, and how its tree differs from the last complete one. */
+let interrupted: Build;
+let interruptedDifferences: string[];
 
 interface Step {
   name: string;
@@ -178,6 +184,10 @@ const steps: Step[] = [
     },
   },
   { name: 'a seed deleted', edit: () => rmSync(path.join(incremental.seeds, DELETED)) },
+  {
+    name: 'a seed added (the deleted one, back)',
+    edit: () => cpSync(path.join(SEEDS, DELETED), path.join(incremental.seeds, DELETED)),
+  },
 ];
 
 beforeAll(() => {
@@ -191,6 +201,16 @@ beforeAll(() => {
   unchangedDifferences = treeDifferences(dist, firstDist);
   rmSync(firstDist, { recursive: true });
   for (const step of steps) runStep(step);
+  // A build stopped half way: its marker is left in the cache, and a page it wrote is in dist/.
+  writeFileSync(path.join(incremental.root, '.astro-cache', 'build-under-way'), '');
+  const kept = path.join(incremental.root, 'dist-kept');
+  cpSync(dist, kept, { recursive: true });
+  const survivor = stories.find((a) => a.source.file !== DELETED);
+  writeFileSync(path.join(dist, storyPage(survivor?.id ?? '')), 'half written');
+  writeFileSync(path.join(dist, 'stray.html'), 'not built');
+  interrupted = build(incremental.root);
+  interruptedDifferences = treeDifferences(dist, kept);
+  rmSync(kept, { recursive: true });
 }, 900_000);
 
 afterAll(() => {
@@ -216,6 +236,18 @@ describe('a rebuild with nothing changed', () => {
   it('gives the same files, byte for byte', () => {
     expect(unchangedDifferences).toEqual([]);
   });
+
+  it('leaves the unchanged pages where they are in dist/ instead of copying them back from the cache', () => {
+    expect(unchanged.copiedBack).toEqual([]);
+  });
+});
+
+describe('a rebuild after a build that did not finish', () => {
+  it('renders every page again, and deletes what the unfinished build left', () => {
+    expect(interrupted.status, interrupted.log.slice(-2000)).toBe(0);
+    expect(interrupted.restored).toEqual([]);
+    expect(interruptedDifferences).toEqual([]);
+  });
 });
 
 describe.each(steps)('after $name', (step) => {
@@ -226,11 +258,13 @@ describe.each(steps)('after $name', (step) => {
     expect(step.ledgersEqual).toBe(true);
   });
 
-  it('reuses most pages from the last build', () => {
+  it('reuses most story pages from the last build', () => {
     const { rendered = [], restored = [] } = step.rebuild ?? {};
-    // Even a deleted page, which in a five-page archive moves every issue's 上一期/下一期, every
-    // related list and the numbering of the search documents, leaves most pages as they were.
-    expect(restored.length).toBeGreaterThan(rendered.length);
+    // Even a page deleted or added, which in a five-page archive moves every issue's 上一期/下一期 and
+    // every related list (and, for a page not on top of the archive, the numbering of the search
+    // documents after it: they are numbered oldest first), leaves most stories' pages as they were.
+    const storyPages = (files: string[]) => files.filter((f) => /^\/articles\/[^/]+\/index\.html$/u.test(f));
+    expect(storyPages(restored).length).toBeGreaterThan(storyPages(rendered).length);
   });
 });
 
@@ -264,10 +298,17 @@ describe('what each change renders again', () => {
     expect(readFileSync(path.join(dist, storyPage(corrected.id)), 'utf8')).toContain(NEW_HEADLINE);
   });
 
-  it('no page of the deleted seed is left behind', () => {
-    const dist = path.join(incremental.root, 'dist');
-    for (const a of stories.filter((s) => s.source.file === DELETED)) {
-      expect(existsSync(path.join(dist, storyPage(a.id)))).toBe(false);
+  it('after an edit, a correction, a deletion or an addition, the unchanged pages are left in place in dist/, not copied back', () => {
+    for (const step of steps) expect(step.rebuild?.copiedBack, step.name).toEqual([]);
+  });
+
+  it('no page of the deleted seed is left behind, and its pages are back once it is added again', () => {
+    const deleted = stories.filter((s) => s.source.file === DELETED);
+    expect(deleted.length).toBeGreaterThan(0);
+    expect(steps[2]?.rebuild?.log).toMatch(/deleted \d+ file\(s\) this build did not produce/u);
+    for (const a of deleted) {
+      expect(steps[2]?.rebuild?.rendered).not.toContain(storyPage(a.id));
+      expect(steps[3]?.rebuild?.rendered).toContain(storyPage(a.id));
     }
   });
 });
