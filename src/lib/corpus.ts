@@ -134,6 +134,18 @@ export interface CorpusOptions {
   seed?: number;
   /** Stories per page, inclusive range. */
   storiesPerPage?: [number, number];
+  /** The issue dates drawn from, inclusive (ISO dates); 2016-01-01 to 2025-12-31 unless given. */
+  days?: { first: string; last: string };
+}
+
+/**
+ * The days a paper fills with this many pages at about 3,000 a year (8.2 a
+ * day), ending on the given day: a year of pages spans a year, a decade's a decade.
+ */
+export function daysForPages(pages: number, last: string): { first: string; last: string } {
+  const days = Math.max(1, Math.round((pages * 365) / 3000));
+  const first = new Date(Date.parse(`${last}T00:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+  return { first, last };
 }
 
 /** Builds the corpus from parsed seed articles. Pure: same inputs, same pages. */
@@ -142,8 +154,9 @@ export function makeCorpus(sources: Article[], options: CorpusOptions): CorpusPa
   const [minStories, maxStories] = options.storiesPerPage ?? [4, 9];
   const stories = sources.filter((a) => a.kind !== 'wire' && a.paragraphs.length + a.captions.length > 0);
   const people = [...new Set(sources.flatMap((a) => [...a.byline.reporters, ...a.byline.photographers]))];
-  const start = Date.UTC(2016, 0, 1);
-  const span = Date.UTC(2025, 11, 31) - start;
+  const start = Date.parse(`${options.days?.first ?? '2016-01-01'}T00:00:00Z`);
+  // Inclusive of the last day.
+  const span = Date.parse(`${options.days?.last ?? '2025-12-31'}T00:00:00Z`) - start + 86_400_000;
   const pages: CorpusPage[] = [];
   for (let p = 0; p < options.pages; p++) {
     const day = new Date(start + Math.floor(r.next() * (span / 86_400_000)) * 86_400_000);
