@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counties, makeCorpus, relocate, rngOf } from '../../src/lib/corpus.ts';
+import { counties, daysForPages, makeCorpus, relocate, rngOf } from '../../src/lib/corpus.ts';
 import { gazetteer } from '../../src/lib/parser/gazetteer.ts';
 import { parseSeedBytes } from '../../src/lib/seeds.ts';
 import { decodeBytes } from '../../src/lib/parser/decode.ts';
@@ -107,5 +107,28 @@ describe('county names in the synthetic corpus', () => {
     const all = many.map((p) => unwrapped(p.bytes)).join('\n');
     for (const unit of counties) expect(all).toContain(unit.name);
     expect(all).toContain('莘县县委');
+  });
+});
+
+describe("the corpus at a newsroom's pace", () => {
+  it('spans a year for 3,000 pages and a decade (3,650 days) for 30,000, ending on the given day', () => {
+    expect(daysForPages(3000, '2025-12-31')).toEqual({ first: '2025-01-01', last: '2025-12-31' });
+    expect(daysForPages(30000, '2025-12-31').first).toBe('2016-01-04');
+    expect(daysForPages(1, '2026-01-01')).toEqual({ first: '2026-01-01', last: '2026-01-01' });
+  });
+
+  it('dates every page within the days asked for, both ends included', () => {
+    const week = makeCorpus(sources, { pages: 120, seed: 5, days: { first: '2025-12-25', last: '2025-12-31' } });
+    const dates = new Set(week.map((p) => p.date));
+    expect([...dates].sort()).toEqual([
+      '2025-12-25',
+      '2025-12-26',
+      '2025-12-27',
+      '2025-12-28',
+      '2025-12-29',
+      '2025-12-30',
+      '2025-12-31',
+    ]);
+    for (const p of week) expect(p.file.startsWith(p.date)).toBe(true);
   });
 });
