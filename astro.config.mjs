@@ -13,6 +13,15 @@ export default defineConfig({
   // The address the archive is published at; canonical links, Open Graph and the sitemap use it.
   site: process.env.SITE_URL ?? 'https://liaocheng-archive.example',
   trailingSlash: 'always',
+  // The build's own cache — the content data store and, for incremental builds, the last build's pages —
+  // kept inside the project: the default (node_modules/.astro) is shared by every copy of the project
+  // that links node_modules (the test and benchmark projects), which would then reuse each other's pages.
+  cacheDir: './.astro-cache',
+  experimental: {
+    // A page whose getStaticPaths() cacheKey (a digest of what it shows: src/lib/site/cache-key.ts) and
+    // module graph are unchanged is copied from the last build instead of rendered (README: Incremental builds).
+    incrementalBuild: true,
+  },
   integrations: [
     // Writes the id ledger (seeds/ids.json) the content loader staged, when a build is done (never in astro check, sync or dev).
     // First: hooks run in this order, and the sitemap's filter reads the ledger just written.

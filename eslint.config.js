@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
 
 export default defineConfig(
-  { ignores: ['dist/', '.astro/', 'node_modules/'] },
+  { ignores: ['dist/', '.astro/', '.astro-cache/', 'node_modules/'] },
   js.configs.recommended,
   tseslint.configs.strict,
   astro.configs.recommended,

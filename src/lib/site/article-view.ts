@@ -3,17 +3,20 @@
  * it was printed (报名 · 日期 · 版次), the way to turn pages and issues, its
  * neighbours on the page, related stories and the search engines' summary.
  */
-import type { Article, Page } from '../schema.ts';
+import type { Article } from '../schema.ts';
 import { relatedTo, type Archive } from './archive-index.ts';
 import { formatDate, summaryOf } from './format.ts';
 import { fieldName, fieldValue, KIND_NAMES } from './labels.ts';
 import { pageName, type PageName } from './page-names.ts';
 import { pageTurns, issueTurns, type Turns } from './neighbours.ts';
-import { articleUrl, countyUrl } from './routes.ts';
+import { articleUrl, countyUrl, storyOnPageUrl } from './routes.ts';
 import { captionParts, lineRange, titleOf } from './titles.ts';
 import type { Crumb } from './trail.ts';
 import { topicName } from '../parser/topics.ts';
 import { storyLink, type StoryLink } from './issue-view.ts';
+import { creditsLine, type Credits } from './people.ts';
+import { listedStories } from './story-list.ts';
+import { cacheKeyOf } from './cache-key.ts';
 
 export interface Caption {
   text: string;
@@ -37,7 +40,8 @@ export interface ArticleView {
   /** 第 37–40 行 on its page. */
   lines: string;
   kindName: string;
-  page: Page | undefined;
+  /** The page it was printed on: the story in place there, and the issue's date. */
+  onPage: { href: string; issueDate: string | null } | undefined;
   pageName: PageName | null;
   /** 聊城日报 · 2025年7月8日 · A3版: the citation a reader would write. */
   printed: string;
@@ -45,6 +49,7 @@ export interface ArticleView {
   previous: StoryLink | undefined;
   next: StoryLink | undefined;
   related: Article[];
+  credits: Credits;
   /** The figures to mark in one paragraph or caption. */
   figureMarks: (
     field: 'paragraphs' | 'captions',
@@ -88,7 +93,7 @@ export function articleView(a: Article, archive: Archive, site: URL | undefined)
     ocrNotes: a.corrections.filter((c) => c.type === 'ocr').map(({ line, from, to }) => ({ line, from, to })),
     lines: lineRange(a.source),
     kindName: KIND_NAMES[a.kind],
-    page,
+    onPage: page && { href: storyOnPageUrl(page.id, a.id), issueDate: page.issueDate },
     pageName: name,
     printed: [page?.edition, formatDate(page?.issueDate ?? a.date), page?.pageLabel && name?.short]
       .filter(Boolean)
@@ -99,6 +104,7 @@ export function articleView(a: Article, archive: Archive, site: URL | undefined)
     previous: previous && storyLink(previous),
     next: next && storyLink(next),
     related: relatedTo(a, archive),
+    credits: creditsLine(a, archive.person),
     figureMarks,
     jsonLd: {
       '@context': 'https://schema.org',
@@ -117,4 +123,14 @@ export function articleView(a: Article, archive: Archive, site: URL | undefined)
       description: summaryOf(a, 150),
     },
   };
+}
+
+/**
+ * The story page's cacheKey: its record and everything its view shows —
+ * where it was printed, the turns, the stories either side, the related
+ * stories as listed, the people's links. The template renders only these.
+ */
+export function articlePageKey(a: Article, archive: Archive, site: URL | undefined): string {
+  const { related, ...shown } = articleView(a, archive, site);
+  return cacheKeyOf({ article: a, shown, related: listedStories(related, false) });
 }

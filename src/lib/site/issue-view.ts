@@ -8,6 +8,9 @@ import { listKindName } from './labels.ts';
 import { pageName, type PageName } from './page-names.ts';
 import { articleUrl, pageUrl } from './routes.ts';
 import { titleOf } from './titles.ts';
+import { formatDate } from './format.ts';
+import { issueTurns, type Turns } from './neighbours.ts';
+import { cacheKeyOf } from './cache-key.ts';
 
 export interface StoryLink {
   id: string;
@@ -48,3 +51,28 @@ export function issueContents(archive: Archive, issue: Issue): PageContents[] {
     stories: archive.storiesOn(page).map(storyLink),
   }));
 }
+
+/** An issue's own page (/issues/<date>/): its title, the issues either side, its pages and their stories. */
+export interface IssueView {
+  title: string;
+  turns: Turns['issues'];
+  pages: PageContents[];
+  storyCount: number;
+}
+
+export function issueView(archive: Archive, issue: Issue): IssueView {
+  const pages = issueContents(archive, issue);
+  return {
+    title: formatDate(issue.date),
+    turns: issueTurns(archive, issue.date),
+    pages,
+    storyCount: pages.reduce((n, p) => n + p.stories.length, 0),
+  };
+}
+
+/** The issue page's cacheKey: what IssueContents shows of each page (its name, links and stories; not the whole record). */
+export const issueKey = (view: IssueView): string =>
+  cacheKeyOf({
+    ...view,
+    pages: view.pages.map((p) => ({ name: p.name, href: p.href, anchor: p.anchor, stories: p.stories })),
+  });

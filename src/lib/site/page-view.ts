@@ -5,7 +5,10 @@
  */
 import type { Article, Page, Warning } from '../schema.ts';
 import type { Archive } from './archive-index.ts';
-import { articleUrl, storyAnchor } from './routes.ts';
+import { articleUrl, issueUrl, pageUrl, storyAnchor } from './routes.ts';
+import { formatPageDate } from './format.ts';
+import { pageName, type PageName } from './page-names.ts';
+import { pageTurns, type Turns } from './neighbours.ts';
 import { sidecarPath } from '../sidecar.ts';
 import { captionParts, lineRange, titleOf } from './titles.ts';
 
@@ -59,6 +62,41 @@ export function pageItems(archive: Archive, page: Page): PageItem[] {
     ...page.leftovers.map((l) => ({ type: 'leftover' as const, ...l })),
   ].sort((a, b) => a.line - b.line);
 }
+
+/** The page view for readers: everything /pages/<id>/ shows (its cacheKey is a digest of this). */
+export interface PageView {
+  name: PageName;
+  turns: Turns;
+  /** The issue's date as read, linked to the issue when the page has a date. */
+  date: { text: string; href: string | null };
+  storyCount: number;
+  items: PageItem[];
+}
+
+export function pageView(archive: Archive, page: Page): PageView {
+  return {
+    name: pageName(page),
+    turns: pageTurns(archive, page),
+    date: { text: formatPageDate(page), href: page.issueDate ? issueUrl(page.issueDate) : null },
+    storyCount: page.articleIds.length,
+    items: pageItems(archive, page),
+  };
+}
+
+/** A page as /pages/ lists it: name, date, its number of stories. */
+export interface PageRow {
+  href: string;
+  name: PageName;
+  date: string;
+  storyCount: number;
+}
+
+export const pageRow = (page: Page): PageRow => ({
+  href: pageUrl(page.id),
+  name: pageName(page),
+  date: formatPageDate(page),
+  storyCount: page.articleIds.length,
+});
 
 /** Below this the parser was unsure where a story starts or ends: an editor should look. */
 export const DOUBTFUL = 0.5;

@@ -1,6 +1,7 @@
 /** Credited people and their URL slugs (pinyin, so links stay readable). */
 import { pinyin } from 'pinyin-pro';
 import type { Article } from '../schema.ts';
+import { reporterUrl } from './routes.ts';
 
 export type Role = 'reporter' | 'correspondent' | 'photographer' | 'author';
 
@@ -64,4 +65,29 @@ export function collectPeople(articles: Article[]): Person[] {
     }
   }
   return [...byName.values()].sort((x, y) => y.articleIds.length - x.articleIds.length || x.slug.localeCompare(y.slug));
+}
+
+/** A story's credit line as shown: each role with its names, each linked to the person's page when they have one. */
+export interface Credits {
+  roles: Array<{ role: string; names: Array<{ name: string; href: string | null }> }>;
+  /** The agency, when it is not 本报. */
+  agency: string | null;
+}
+
+export function creditsLine(a: Article, person: (name: string) => Person | undefined): Credits {
+  const credits = creditsOf(a);
+  return {
+    roles: (['reporter', 'author', 'photographer', 'correspondent'] as Role[])
+      .map((role) => ({
+        role: ROLE_NAMES[role],
+        names: credits
+          .filter((c) => c.role === role)
+          .map(({ name }) => {
+            const p = person(name);
+            return { name, href: p ? reporterUrl(p.slug) : null };
+          }),
+      }))
+      .filter((r) => r.names.length > 0),
+    agency: a.byline.agency && a.byline.agency !== '本报' ? a.byline.agency : null,
+  };
 }

@@ -1,16 +1,21 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
+import type { Article } from '../../../lib/schema.ts';
 import { loadArchive } from '../../../lib/site/archive.ts';
+import { cacheKeyOf } from '../../../lib/site/cache-key.ts';
+
+/** The file of one month: its article records (by the story's date), newest first. */
+const monthFile = (month: string, articles: Article[]) => ({ month, count: articles.length, articles });
 
 export const getStaticPaths = (async () => {
   const { months } = await loadArchive();
-  return months.map((m) => ({ params: { month: m.month } }));
+  return months.map((m) => ({ params: { month: m.month }, cacheKey: cacheKeyOf(monthFile(m.month, m.articles)) }));
 }) satisfies GetStaticPaths;
 
-/** The article records of one month (by the story's date), newest first. */
 export const GET: APIRoute = async ({ params }) => {
   const { months } = await loadArchive();
-  const articles = months.find((m) => m.month === params.month)?.articles ?? [];
-  return new Response(JSON.stringify({ month: params.month, count: articles.length, articles }), {
+  const month = params.month ?? '';
+  const articles = months.find((m) => m.month === month)?.articles ?? [];
+  return new Response(JSON.stringify(monthFile(month, articles)), {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 };

@@ -1,0 +1,33 @@
+/**
+ * The key an incremental build compares to decide whether a page can be
+ * copied from the last build (astro.config.mjs: experimental.incrementalBuild).
+ * Each dynamic route keys a page on a digest of exactly what the page shows,
+ * taken from the same view function its template renders, so the key changes
+ * whenever the page would and only then. Astro adds the page's module graph
+ * (templates, views, parser code) to the comparison itself.
+ */
+import { createHash } from 'node:crypto';
+
+/**
+ * JSON with every object's keys sorted, so the same data gives the same text
+ * however it was put together (a record fresh from the parser or one read
+ * back from the data store). Functions and undefined drop out as in JSON:
+ * a view's functions are computed from data that is in the key.
+ */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    // JSON writes a Map or a Set as {}: a key that cannot see what the page shows would let a stale page through.
+    if (v instanceof Map || v instanceof Set) throw new TypeError('cacheKeyOf: a Map or Set has no JSON form');
+    return v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v;
+  });
+}
+
+/** A page's cacheKey: SHA-256 of what it shows (the bytes themselves for a binary file). */
+export function cacheKeyOf(value: unknown): string {
+  const hash = createHash('sha256');
+  if (value instanceof Uint8Array) hash.update(value);
+  else hash.update(stableJson(value) ?? 'undefined');
+  return hash.digest('hex');
+}
