@@ -44,6 +44,7 @@ import { parseSeedDir } from '../src/lib/seeds.ts';
 import { SearchEngine } from '../src/lib/search/engine.ts';
 import { articleUrl, issueUrl } from '../src/lib/site/routes.ts';
 import {
+  countRoutes,
   loadAverages,
   parseTimeVerbose,
   renderBuildSection,
@@ -163,7 +164,8 @@ function build(dir: string, name: string): BuildRun {
   const main = (astro.length > 0 ? astro : reports).sort((a, b) => b.peakHeapUsed - a.peakHeapUsed)[0];
   const time = hasTime && existsSync(timeFile) ? parseTimeVerbose(readFileSync(timeFile, 'utf8')) : null;
   const ok = r.status === 0;
-  const tail = readFileSync(log, 'utf8').trim().split('\n').slice(-3).join(' ').slice(-300);
+  const output = readFileSync(log, 'utf8');
+  const tail = output.trim().split('\n').slice(-3).join(' ').slice(-300);
   if (!ok) console.error(`build "${name}" in ${dir} failed (exit ${r.status}): ${tail}`);
   return {
     name,
@@ -174,6 +176,7 @@ function build(dir: string, name: string): BuildRun {
     rssFrom: time?.maxRssBytes ? '/usr/bin/time -v' : 'the build processes’ own maxRSS',
     heapUsedBytes: main?.peakHeapUsed ?? null,
     heapLimitBytes: main?.heapLimit ?? null,
+    ...countRoutes(output),
     loadBefore,
     loadAfter,
   };
@@ -369,6 +372,7 @@ for (const n of sizes) {
       'peak RSS GB': b.peakRssBytes === null ? '—' : (b.peakRssBytes / 2 ** 30).toFixed(2),
       'heap GB': b.heapUsedBytes === null ? '—' : (b.heapUsedBytes / 2 ** 30).toFixed(2),
       'heap limit GB': b.heapLimitBytes === null ? '—' : (b.heapLimitBytes / 2 ** 30).toFixed(2),
+      'rendered / reused': `${b.rendered ?? '—'} / ${b.reused ?? '—'}`,
       load: `${b.loadBefore} → ${b.loadAfter}`,
     })),
   );

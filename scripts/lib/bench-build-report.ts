@@ -18,6 +18,9 @@ export interface BuildRun {
   /** The main thread's V8 heap at its peak (sampled every 100 ms), and the heap's limit. */
   heapUsedBytes: number | null;
   heapLimitBytes: number | null;
+  /** Files Astro rendered, and files it reused from the last build (an incremental build's "(cached)"), as its log lists them. */
+  rendered?: number;
+  reused?: number;
   /** `uptime`'s load averages (1, 5, 15 minutes) just before and just after the build. */
   loadBefore: string;
   loadAfter: string;
@@ -52,6 +55,22 @@ export function loadAverages(uptime: string): string {
   return /load averages?: ([\d.]+),? ([\d.]+),? ([\d.]+)/u.exec(uptime)?.slice(1, 4).join(' ') ?? 'unknown';
 }
 
+/**
+ * How many files an `astro build` log says it rendered (「├─ /path (+12ms)」)
+ * and how many it took from the last build (「├─ /path (cached)」 or
+ * 「(restored)」, with incremental builds on).
+ */
+export function countRoutes(log: string): { rendered: number; reused: number } {
+  let rendered = 0;
+  let reused = 0;
+  for (const line of log.split('\n')) {
+    if (!line.includes('├─')) continue;
+    if (/\((?:cached|restored)\)/u.test(line)) reused++;
+    else if (/\(\+\d+(?:\.\d+)?m?s\)/u.test(line)) rendered++;
+  }
+  return { rendered, reused };
+}
+
 const gb = (bytes: number | null) => (bytes === null ? '—' : (bytes / 2 ** 30).toFixed(2));
 const grouped = (n: number) => n.toLocaleString('en-US');
 
@@ -81,7 +100,7 @@ export function renderBuildSection(results: SizeResult[], sizes: number[]): stri
   for (const pages of all) {
     const result = bySize.get(pages);
     if (!result) {
-      buildRows.push([grouped(pages), 'not run', '—', '—', '—', '—', '—']);
+      buildRows.push([grouped(pages), 'not run', '—', '—', '—', '—', '—', '—']);
       continue;
     }
     const full = result.builds.find((b) => b.name === 'full');
@@ -93,6 +112,7 @@ export function renderBuildSection(results: SizeResult[], sizes: number[]): stri
         b.name === 'full' ? '—' : shareOfFull(b, full),
         gb(b.peakRssBytes),
         b.heapUsedBytes === null ? '—' : `${gb(b.heapUsedBytes)} of ${gb(b.heapLimitBytes)}`,
+        b.rendered === undefined ? '—' : `${grouped(b.rendered)} / ${grouped(b.reused ?? 0)}`,
         `${b.loadBefore} → ${b.loadAfter}`,
       ]);
     }
@@ -101,7 +121,7 @@ export function renderBuildSection(results: SizeResult[], sizes: number[]): stri
     const r = bySize.get(pages);
     return r
       ? [
-          `- ${grouped(pages)} pages (issue dates ${r.days.first} to ${r.days.last}): \`${r.command}\`, ${r.measured.replace('T', ' ').slice(0, 16)} UTC, commit ${r.commit}, ${r.machine}`,
+          `- ${grouped(pages)} pages (issue dates ${r.days.first} to ${r.days.last}): \`${r.command}\`, finished ${r.measured.replace('T', ' ').slice(0, 16)} UTC, commit ${r.commit}, ${r.machine}`,
         ]
       : [`- ${grouped(pages)} pages: not run`];
   });
@@ -119,6 +139,7 @@ export function renderBuildSection(results: SizeResult[], sizes: number[]): stri
         'of the full build',
         'peak RSS GB',
         'main heap peak of limit, GB',
+        'files rendered / reused',
         'load before → after (1, 5, 15 min)',
       ],
       buildRows,

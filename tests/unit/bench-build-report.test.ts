@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  countRoutes,
   loadAverages,
   parseTimeVerbose,
   renderBuildSection,
@@ -35,6 +36,8 @@ const run = (name: string, seconds: number, ok = true): BuildRun => ({
   heapLimitBytes: 4.05 * 2 ** 30,
   loadBefore: '2.10 2.40 2.77',
   loadAfter: '2.50 2.45 2.70',
+  rendered: 120,
+  reused: 8769,
 });
 
 const result = (pages: number, builds: BuildRun[]): SizeResult => ({
@@ -54,6 +57,20 @@ describe('the build benchmark report', () => {
     expect(parseTimeVerbose('no report')).toEqual({ maxRssBytes: null, exitStatus: null });
   });
 
+  it('counts the files a build log says were rendered and reused', () => {
+    // Lines as `astro build` 7.3 wrote them in a benchmark project (incremental builds on for the rebuild).
+    const log = [
+      ' generating static routes ',
+      '00:16:11   ├─ /404.html (+26ms) ',
+      '00:16:11   ├─ /api/articles/2025-12.json (+37ms) ',
+      '00:17:55   ├─ /api/articles/2025-11.json (restored)',
+      '00:17:55   ├─ /articles/2025-11-06-a3-00929-27ocd6-6hq/index.html (cached)',
+      '00:17:05 ✓ Completed in 1m 10s.',
+      '00:15:52 [build] directory: /tmp/bench-build-aXzDCW/dist/',
+    ].join('\n');
+    expect(countRoutes(log)).toEqual({ rendered: 2, reused: 2 });
+  });
+
   it('reads the load averages from uptime', () => {
     expect(loadAverages(' 00:05:43 up  3:06,  0 user,  load average: 2.95, 2.30, 2.61\n')).toBe('2.95 2.30 2.61');
     expect(loadAverages('10:00  up 2 days, load averages: 1.20 1.10 0.90')).toBe('1.20 1.10 0.90');
@@ -71,15 +88,17 @@ describe('the build benchmark report', () => {
       [1000, 3000, 30000],
     );
     const rows = md.split('\n').filter((l) => l.startsWith('| '));
-    expect(rows).toContain('| 1,000 | full | 115.0 | — | 2.45 | 1.60 of 4.05 | 2.10 2.40 2.77 → 2.50 2.45 2.70 |');
     expect(rows).toContain(
-      '| 1,000 | one changed seed | 11.5 | 10% | 2.45 | 1.60 of 4.05 | 2.10 2.40 2.77 → 2.50 2.45 2.70 |',
+      '| 1,000 | full | 115.0 | — | 2.45 | 1.60 of 4.05 | 120 / 8,769 | 2.10 2.40 2.77 → 2.50 2.45 2.70 |',
     );
-    expect(rows).toContain('| 3,000 | not run | — | — | — | — | — |');
+    expect(rows).toContain(
+      '| 1,000 | one changed seed | 11.5 | 10% | 2.45 | 1.60 of 4.05 | 120 / 8,769 | 2.10 2.40 2.77 → 2.50 2.45 2.70 |',
+    );
+    expect(rows).toContain('| 3,000 | not run | — | — | — | — | — | — |');
     expect(rows.find((r) => r.startsWith('| 30,000 |'))).toContain('full: **failed** (JavaScript heap out of memory)');
     expect(md).toContain('- 3,000 pages: not run');
     expect(md).toContain(
-      '- 1,000 pages (issue dates 2025-09-01 to 2025-12-31): `npm run bench:build -- --pages 1000`, 2026-11-22 01:02 UTC, commit 54b5c9c',
+      '- 1,000 pages (issue dates 2025-09-01 to 2025-12-31): `npm run bench:build -- --pages 1000`, finished 2026-11-22 01:02 UTC, commit 54b5c9c',
     );
   });
 });
