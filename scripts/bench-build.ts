@@ -244,7 +244,7 @@ const commit = (() => {
     return 'unknown';
   }
 })();
-const command = `npm run bench:build -- --pages ${values.pages}`;
+const command = `npm run bench:build -- ${process.argv.slice(2).join(' ')}`.replace(/ -- $/u, '');
 const before = checkoutCaches();
 const results: SizeResult[] = [];
 
