@@ -60,6 +60,8 @@ const { values } = parseArgs({
     results: { type: 'string', default: 'docs/bench-build.json' },
     /** The largest size whose rebuilds are measured too (a decade's full build alone can take most of an hour). */
     'rebuilds-up-to': { type: 'string', default: String(Number.MAX_SAFE_INTEGER) },
+    /** Only rewrite docs/benchmarks.md's build section from docs/bench-build.json; build nothing. */
+    'report-only': { type: 'boolean', default: false },
     /** Keep each size's project (its dist/ and cache) for a look afterwards. */
     keep: { type: 'boolean', default: false },
   },
@@ -245,8 +247,34 @@ const commit = (() => {
   }
 })();
 const command = `npm run bench:build -- ${process.argv.slice(2).join(' ')}`.replace(/ -- $/u, '');
+/** Every size measured so far, by this run or an earlier one. */
+function storedResults(): SizeResult[] {
+  return existsSync(values.results)
+    ? (JSON.parse(readFileSync(values.results, 'utf8')) as { sizes: SizeResult[] }).sizes
+    : [];
+}
+
+/** Keeps the figures and rewrites the build section from them, in the project's Prettier style (so `prettier --check .` passes). */
+async function writeReport(sizes: SizeResult[]) {
+  const merged = [...sizes].sort((a, b) => a.pages - b.pages);
+  const styled = async (file: string, text: string) =>
+    writeFileSync(file, await format(text, { ...(await resolveConfig(file)), filepath: file }));
+  await styled(values.results, JSON.stringify({ sizes: merged }));
+  await styled(
+    values.out,
+    readFileSync(values.out, 'utf8').replace(
+      /<!-- bench:build -->[\s\S]*<!-- \/bench:build -->/u,
+      `<!-- bench:build -->\n\n${renderBuildSection(merged, REPORTED_SIZES)}\n\n<!-- /bench:build -->`,
+    ),
+  );
+}
+
+if (values['report-only']) {
+  await writeReport(storedResults());
+  process.exit(0);
+}
+
 const before = checkoutCaches();
-const results: SizeResult[] = [];
 
 for (const n of sizes) {
   const dir = project();
@@ -369,7 +397,6 @@ for (const n of sizes) {
     site,
     builds,
   };
-  results.push(result);
   console.table(
     builds.map((b) => ({
       pages: n,
@@ -389,21 +416,7 @@ for (const n of sizes) {
   else rmSync(dir, { recursive: true, force: true });
 
   // Written after every size: a long run that stops later keeps what it measured.
-  const stored: SizeResult[] = existsSync(values.results)
-    ? (JSON.parse(readFileSync(values.results, 'utf8')) as { sizes: SizeResult[] }).sizes
-    : [];
-  const merged = [...stored.filter((s) => s.pages !== n), result].sort((a, b) => a.pages - b.pages);
-  // In the project's Prettier style, so `prettier --check .` passes on what the benchmark wrote.
-  const styled = async (file: string, text: string) =>
-    writeFileSync(file, await format(text, { ...(await resolveConfig(file)), filepath: file }));
-  await styled(values.results, JSON.stringify({ sizes: merged }));
-  await styled(
-    values.out,
-    readFileSync(values.out, 'utf8').replace(
-      /<!-- bench:build -->[\s\S]*<!-- \/bench:build -->/u,
-      `<!-- bench:build -->\n\n${renderBuildSection(merged, REPORTED_SIZES)}\n\n<!-- /bench:build -->`,
-    ),
-  );
+  await writeReport([...storedResults().filter((s) => s.pages !== n), result]);
 }
 
 for (const [p, mtime] of before) {
