@@ -24,10 +24,15 @@ function stableJson(value: unknown): string {
   });
 }
 
-/** A page's cacheKey: SHA-256 of what it shows (the bytes themselves for a binary file). */
+/**
+ * A page's cacheKey: SHA-256 of what it shows (the bytes themselves for a
+ * binary file), its first 128 bits in base64url. The build holds one key a
+ * file, several times over (the paths, Astro's route cache, the last and the
+ * next manifest), and a decade is a million files: 22 characters, not 64.
+ */
 export function cacheKeyOf(value: unknown): string {
   const hash = createHash('sha256');
   if (value instanceof Uint8Array) hash.update(value);
   else hash.update(stableJson(value) ?? 'undefined');
-  return hash.digest('hex');
+  return hash.digest().subarray(0, 16).toString('base64url');
 }

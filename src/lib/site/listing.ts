@@ -17,7 +17,10 @@ export interface Pager {
   last: number;
 }
 
-type PageOf = Pick<AstroPage, 'url' | 'currentPage' | 'lastPage' | 'start' | 'end'>;
+/** What of Astro's paginated page these need (its url only for the pager's links). */
+type PageOf = Pick<AstroPage, 'currentPage' | 'lastPage' | 'start' | 'end'> & {
+  url: Pick<AstroPage['url'], 'prev' | 'next'>;
+};
 
 export const pagerOf = (page: PageOf): Pager => ({
   prev: page.url.prev,
