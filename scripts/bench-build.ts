@@ -142,6 +142,14 @@ interface MemoryReport {
   maxRss: number;
 }
 
+/** What a failed build's log says went wrong: V8's fatal error, or the first error thrown. */
+function failureOf(log: string): string | undefined {
+  const line = log
+    .split('\n')
+    .find((l) => /FATAL ERROR|Fatal JavaScript|out of memory|^\s*\w*Error\b|\[ERROR\]/u.test(l));
+  return line?.trim().slice(0, 300);
+}
+
 /** `npm run build` in the project, timed, with its peak RSS and main heap. */
 function build(dir: string, name: string): BuildRun {
   const n = readdirSync(dir).filter((f) => f.startsWith('build-')).length;
@@ -174,7 +182,7 @@ function build(dir: string, name: string): BuildRun {
   return {
     name,
     ok,
-    ...(ok ? {} : { error: /heap out of memory/iu.test(tail) ? 'JavaScript heap out of memory' : tail }),
+    ...(ok ? {} : { error: failureOf(output) ?? tail }),
     seconds,
     peakRssBytes: time?.maxRssBytes ?? (reports.length > 0 ? Math.max(...reports.map((m) => m.maxRss)) : null),
     rssFrom: time?.maxRssBytes ? '/usr/bin/time -v' : 'the build processes’ own maxRSS',
