@@ -112,7 +112,7 @@ export function renderBuildSection(results: SizeResult[], sizes: number[]): stri
         b.name === 'full' ? '—' : shareOfFull(b, full),
         gb(b.peakRssBytes),
         b.heapUsedBytes === null ? '—' : `${gb(b.heapUsedBytes)} of ${gb(b.heapLimitBytes)}`,
-        b.rendered === undefined ? '—' : `${grouped(b.rendered)} / ${grouped(b.reused ?? 0)}`,
+        b.rendered === undefined || !b.ok ? '—' : `${grouped(b.rendered)} / ${grouped(b.reused ?? 0)}`,
         `${b.loadBefore} → ${b.loadAfter}`,
       ]);
     }
