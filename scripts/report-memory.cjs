@@ -1,0 +1,42 @@
+// Preloaded into every Node process of a measured build (NODE_OPTIONS=--require=…, set by
+// scripts/bench-build.ts): an observer that sets no flag. Every 100 ms it samples the main
+// thread's V8 heap, and writes MEMORY_REPORT_DIR/<pid>.json with the peak heap in use, the
+// heap's limit and the process's peak resident memory. Written every 2 s as well as on exit,
+// so a build that dies of a full heap (no exit handler runs) still leaves its last figures.
+const { writeFileSync } = require('node:fs');
+const path = require('node:path');
+const v8 = require('node:v8');
+const { setInterval } = require('node:timers');
+const { isMainThread } = require('node:worker_threads');
+
+const dir = process.env.MEMORY_REPORT_DIR;
+if (dir && isMainThread) {
+  const file = path.join(dir, `${process.pid}.json`);
+  let peakHeapUsed = 0;
+  let peakHeapTotal = 0;
+  let writtenAt = 0;
+  const write = () => {
+    writeFileSync(
+      file,
+      JSON.stringify({
+        argv: process.argv.slice(1),
+        peakHeapUsed,
+        peakHeapTotal,
+        heapLimit: v8.getHeapStatistics().heap_size_limit,
+        maxRss: process.resourceUsage().maxRSS * 1024,
+      }),
+    );
+    writtenAt = Date.now();
+  };
+  const sample = () => {
+    const heap = v8.getHeapStatistics();
+    peakHeapUsed = Math.max(peakHeapUsed, heap.used_heap_size);
+    peakHeapTotal = Math.max(peakHeapTotal, heap.total_heap_size);
+    if (Date.now() - writtenAt > 2000) write();
+  };
+  setInterval(sample, 100).unref();
+  process.on('exit', () => {
+    sample();
+    write();
+  });
+}
