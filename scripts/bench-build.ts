@@ -45,6 +45,7 @@ import { SearchEngine } from '../src/lib/search/engine.ts';
 import { articleUrl, issueUrl } from '../src/lib/site/routes.ts';
 import {
   countRoutes,
+  heapAtDeath,
   loadAverages,
   parseTimeVerbose,
   renderBuildSection,
@@ -186,7 +187,7 @@ function build(dir: string, name: string): BuildRun {
     seconds,
     peakRssBytes: time?.maxRssBytes ?? (reports.length > 0 ? Math.max(...reports.map((m) => m.maxRss)) : null),
     rssFrom: time?.maxRssBytes ? '/usr/bin/time -v' : 'the build processes’ own maxRSS',
-    heapUsedBytes: main?.peakHeapUsed ?? null,
+    heapUsedBytes: Math.max(main?.peakHeapUsed ?? 0, (ok ? null : heapAtDeath(output)) ?? 0) || null,
     heapLimitBytes: main?.heapLimit ?? null,
     ...countRoutes(output),
     loadBefore,

@@ -71,6 +71,21 @@ export function countRoutes(log: string): { rendered: number; reused: number } {
   return { rendered, reused };
 }
 
+/**
+ * The main heap in use at a failed build's last collections, from the "Last
+ * few GCs" V8 prints when a heap is full (「Mark-Compact (reduce) 4037.5
+ * (4143.9) -> 4037.3 (4112.9) MB」: in use before, and committed, in MiB).
+ */
+export function heapAtDeath(log: string): number | null {
+  let peak: number | null = null;
+  for (const m of log.matchAll(
+    /(?:Mark-Compact|Scavenge|Mark-sweep)[^\n]*? ([\d.]+) \([\d.]+\) -> [\d.]+ \([\d.]+\) MB/gu,
+  )) {
+    peak = Math.max(peak ?? 0, Number(m[1]) * 2 ** 20);
+  }
+  return peak;
+}
+
 const gb = (bytes: number | null) => (bytes === null ? '—' : (bytes / 2 ** 30).toFixed(2));
 const grouped = (n: number) => n.toLocaleString('en-US');
 

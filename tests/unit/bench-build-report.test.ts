@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   countRoutes,
+  heapAtDeath,
   loadAverages,
   parseTimeVerbose,
   renderBuildSection,
@@ -69,6 +70,20 @@ describe('the build benchmark report', () => {
       '00:15:52 [build] directory: /tmp/bench-build-aXzDCW/dist/',
     ].join('\n');
     expect(countRoutes(log)).toEqual({ rendered: 2, reused: 2 });
+  });
+
+  it("reads the heap a build died with from V8's last collections", () => {
+    // The end of the 30,000-page build's log on this machine.
+    const log = `00:53:54 [content] Syncing content
+
+<--- Last few GCs --->
+
+[2040:0x23c17000]   176687 ms: Mark-Compact (reduce) 4037.5 (4143.9) -> 4037.3 (4112.9) MB, pooled: 0 MB, 3042.89 / 0.00 ms  (average mu = 0.054, current mu = 0.000) last resort; GC in old space requested
+[2040:0x23c17000]   179436 ms: Mark-Compact (reduce) 4037.3 (4112.9) -> 4037.3 (4112.9) MB, pooled: 0 MB, 2749.18 / 0.00 ms  (average mu = 0.031, current mu = 0.000) last resort; GC in old space requested
+
+FATAL ERROR: Ineffective mark-compacts near heap limit Allocation failed - JavaScript heap out of memory`;
+    expect(heapAtDeath(log)).toBe(4037.5 * 2 ** 20);
+    expect(heapAtDeath('00:53:54 [build] Complete!')).toBeNull();
   });
 
   it('reads the load averages from uptime', () => {
