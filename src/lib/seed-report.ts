@@ -11,7 +11,7 @@ import type { Article, DateSource, LabelOrigin, Page, Warning } from './schema.t
 import type { SeedResult } from './seeds.ts';
 import { KIND_NAMES, fieldName, fieldValue } from './site/labels.ts';
 import { pageNumberName } from './site/page-names.ts';
-import { formatDate } from './site/format.ts';
+import { formatDate, formatPageDate } from './site/format.ts';
 import { titleOf } from './site/titles.ts';
 
 export interface PageReport {
@@ -46,7 +46,8 @@ const quote = (text: string, max = 24) => `「${text.length > max ? `${text.slic
 
 /** 聊城日报 · 2025年7月8日 · A3版 · 要闻 (版次 said as the site says it), with a question mark for what is not known. */
 function pageName(page: Page): string {
-  const date = page.issueDate ? formatDate(page.issueDate) : page.year ? `${page.year}年（月日不详）` : '日期？';
+  // The site's wording for a page's date; a question mark where nothing at all is known, for the editor to fill in.
+  const date = page.issueDate || page.year ? formatPageDate(page) : '日期？';
   const label = pageNumberName(page.pageLabel) ?? '版次？';
   return [page.edition ?? '报名？', date, label, ...(page.section ? [page.section] : [])].join(' · ');
 }
