@@ -12,14 +12,33 @@ import { readInside } from './read-inside.ts';
 import { ledgerForSeed } from './id-ledger-file.ts';
 
 const cache = new Map<string, { key: string; result: SeedResult }>();
+/**
+ * Which loaders said they will read each seed (warmParseCache). A parse is
+ * kept only until every one of them has finished its sync: the content store
+ * holds the records from then on, and a decade of pages kept twice would not
+ * fit in the build's memory.
+ */
+const readers = new Map<string, Set<string>>();
 let parses = 0;
 
 /** How many seeds this process has actually parsed (the rest came from a cache). */
 export const parseCount = () => parses;
 
+/** How many parses this process holds now. */
+export const heldParses = () => cache.size;
+
 /** Forgets what this process parsed, as a new build process would. */
 export function clearParseCache() {
   cache.clear();
+  readers.clear();
+}
+
+/**
+ * A loader is done with the seeds it warmed, read or not (a refused copy is
+ * not read): each parse no other loader is still to read is let go.
+ */
+export function releaseParses(reader: string) {
+  for (const seedPath of [...readers.keys()]) taken(seedPath, reader);
 }
 
 /** Fewer seeds than this are parsed one by one by the callers: starting workers would cost more. */
@@ -38,11 +57,16 @@ const inFlight = new Map<string, { key: string; batch: Promise<void> }>();
  * it for many seeds (a first build, a new parser). Falls back to nothing —
  * the callers then parse one by one — where worker threads cannot start.
  * Resolves once every seed asked for is in the cache (or failed to be).
+ * `reader` names the loader that will read them; its parses are kept until
+ * it calls releaseParses.
  */
-export async function warmParseCache(seedPaths: string[]): Promise<void> {
+export async function warmParseCache(seedPaths: string[], reader: string): Promise<void> {
   const waiting = new Set<Promise<void>>();
   const todo: Array<{ p: string; key: string }> = [];
   for (const p of seedPaths) {
+    let waitingFor = readers.get(p);
+    if (!waitingFor) readers.set(p, (waitingFor = new Set()));
+    waitingFor.add(reader);
     const key = currentKey(p);
     if (!key || cache.get(p)?.key === key) continue;
     const running = inFlight.get(p);
@@ -65,8 +89,8 @@ async function parseBatch(todo: Array<{ p: string; key: string }>): Promise<void
     for (const { p, key } of todo) {
       const result = results.get(p);
       if (result) {
-        cache.set(p, { key, result });
         parses++;
+        if (readers.has(p)) cache.set(p, { key, result });
       }
     }
   } catch {
@@ -97,16 +121,34 @@ export function parseKey(seedPath: string, bytes: Uint8Array): string {
   );
 }
 
-export function parseSeedCached(seedPath: string): SeedResult {
+/**
+ * A seed's parse, from the cache when its key still matches. `reader` (the
+ * loader asking) has then taken it: once every loader that warmed it has,
+ * it is let go.
+ */
+export function parseSeedCached(seedPath: string, reader?: string): SeedResult {
   const file = path.basename(seedPath);
   const read = readSeed(seedPath);
   if (!read.ok) return read.result;
   const { bytes } = read;
   const key = parseKey(seedPath, bytes);
   const hit = cache.get(seedPath);
-  if (hit?.key === key) return hit.result;
-  const result = parseSeedBytes(file, bytes, readSidecar(seedPath), ledgerForSeed(seedPath));
-  parses++;
-  cache.set(seedPath, { key, result });
+  let result: SeedResult;
+  if (hit?.key === key) result = hit.result;
+  else {
+    result = parseSeedBytes(file, bytes, readSidecar(seedPath), ledgerForSeed(seedPath));
+    parses++;
+    // Kept only for a loader that said it will read this seed too.
+    if (readers.has(seedPath)) cache.set(seedPath, { key, result });
+  }
+  if (reader !== undefined) taken(seedPath, reader);
   return result;
+}
+
+function taken(seedPath: string, reader: string) {
+  const waiting = readers.get(seedPath);
+  waiting?.delete(reader);
+  if (waiting?.size !== 0) return;
+  readers.delete(seedPath);
+  cache.delete(seedPath);
 }

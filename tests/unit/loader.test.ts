@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { LoaderContext } from 'astro/loaders';
 import { seedLoader } from '../../src/lib/content/seed-loader.ts';
 import { movedArticlesLoader } from '../../src/lib/content/moved-loader.ts';
-import { clearParseCache, parseCount } from '../../src/lib/parse-cache.ts';
+import { clearParseCache, heldParses, parseCount } from '../../src/lib/parse-cache.ts';
 import { SEEDS_DIR, parsedSeed, seed } from '../helpers/seeds.ts';
 import { makeCorpus } from '../../src/lib/corpus.ts';
 import { idLedgerIntegration } from '../../src/lib/content/id-ledger-integration.ts';
@@ -366,6 +366,8 @@ describe('the moved-articles loader', () => {
       movedArticlesLoader({ base: 'seeds' }).load(fakeContext(root).ctx),
     ]);
     expect(parseCount() - before).toBe(pages.length);
+    // Once every loader has its records, no parse is held: the content store is the only copy.
+    expect(heldParses()).toBe(0);
     // Written as a build would, before the folder goes: no ledger is left staged for a folder that is gone.
     await buildDone();
     rmSync(root, { recursive: true, force: true });

@@ -15,7 +15,7 @@ import type { Loader } from 'astro/loaders';
 import { z } from 'zod';
 import { ledgerStoryOf, movedIds, notStoryIds, updateLedger, type LedgerStory } from '../id-ledger.ts';
 import { LEDGER_FILE, readIdLedger, stageIdLedger } from '../id-ledger-file.ts';
-import { currentKey, parseSeedCached, warmParseCache } from '../parse-cache.ts';
+import { currentKey, parseSeedCached, releaseParses, warmParseCache } from '../parse-cache.ts';
 import { refusedSeeds } from '../seeds.ts';
 import { sketchFromText, sketchToText } from '../parser/text-sketch.ts';
 
@@ -30,8 +30,9 @@ const StoredStories = z.array(
 );
 
 export function movedArticlesLoader(options: { base: string }): Loader {
+  const name = 'moved-articles-loader';
   return {
-    name: 'moved-articles-loader',
+    name,
     schema: MovedArticle,
     load: async ({ store, meta, watcher, logger, config, parseData, generateDigest }) => {
       const base = path.resolve(fileURLToPath(config.root), options.base);
@@ -43,7 +44,7 @@ export function movedArticlesLoader(options: { base: string }): Loader {
         const kept = key && meta.get(`key:${file}`) === key ? meta.get(`stories:${file}`) : undefined;
         const stored = kept === undefined ? null : StoredStories.safeParse(JSON.parse(kept));
         if (stored?.success) return stored.data.map((s) => ({ ...s, sketch: sketchFromText(s.sketch) }));
-        const result = parseSeedCached(seedPath);
+        const result = parseSeedCached(seedPath, name);
         const stories = result.ok ? result.parsed.articles.map(ledgerStoryOf) : [];
         if (key) {
           meta.set(`key:${file}`, key);
@@ -70,8 +71,10 @@ export function movedArticlesLoader(options: { base: string }): Loader {
           published
             .filter((f) => meta.get(`key:${f}`) !== currentKey(path.join(base, f)))
             .map((f) => path.join(base, f)),
+          name,
         );
         const pages = published.map((file) => ({ file, stories: storiesOf(file) }));
+        releaseParses(name);
         const { ledger, problem } = readIdLedger(base);
         if (problem) logger.warn(problem);
         for (const id of notStoryIds(ledger)) logger.warn(`${LEDGER_FILE}：「${id}」不是稿件编号，不为它生成跳转页`);

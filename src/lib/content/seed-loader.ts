@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { Article, Page, type Warning } from '../schema.ts';
 import { PARSER_VERSION } from '../parser/version.ts';
-import { currentKey, parseSeedCached, warmParseCache } from '../parse-cache.ts';
+import { currentKey, parseSeedCached, releaseParses, warmParseCache } from '../parse-cache.ts';
 import { refusedResult, refusedSeeds, type Refusal } from '../seeds.ts';
 
 type Kind = 'articles' | 'pages';
@@ -23,6 +23,9 @@ const SETTLE_MS = 150;
  */
 const LOGGED = new Set<Warning['code']>(['meta', 'correction', 'file-name', 'encoding']);
 
+/** The loader's name, which is also how it tells the parse cache it has read a seed. */
+const loaderName = (kind: Kind) => `seed-loader:${kind}`;
+
 const isSeed = (f: string) => f.toLowerCase().endsWith('.txt');
 const seedOf = (f: string) => (f.toLowerCase().endsWith('.meta.json') ? f.replace(/\.meta\.json$/iu, '.txt') : f);
 
@@ -31,7 +34,7 @@ function recordsOf(
   seedPath: string,
   ctx: LoaderContext,
 ): Array<{ id: string; data: Record<string, unknown> }> {
-  const result = parseSeedCached(seedPath);
+  const result = parseSeedCached(seedPath, loaderName(kind));
   if (!result.ok) {
     // Reported once, by the pages loader, so a bad file is not warned about twice.
     if (kind === 'pages') ctx.logger.warn(`${result.file}：${result.problem.message}`);
@@ -51,8 +54,9 @@ function recordsOf(
 export function seedLoader(options: { base: string; kind: 'articles' }): Loader & { schema: typeof Article };
 export function seedLoader(options: { base: string; kind: 'pages' }): Loader & { schema: typeof Page };
 export function seedLoader(options: { base: string; kind: Kind }): Loader {
+  const name = loaderName(options.kind);
   return {
-    name: `seed-loader:${options.kind}`,
+    name,
     schema: options.kind === 'articles' ? Article : Page,
     load: async (ctx) => {
       const { store, meta, watcher, generateDigest, parseData, logger } = ctx;
@@ -135,9 +139,11 @@ export function seedLoader(options: { base: string; kind: Kind }): Loader {
       // Seeds whose records are missing or stale are parsed on every core first.
       await warmParseCache(
         files.filter((f) => meta.get(`key:${f}`) !== currentKey(path.join(base, f))).map((f) => path.join(base, f)),
+        name,
       );
       await syncInOrder(files);
       saveIds();
+      releaseParses(name);
 
       if (!watcher) return;
       watcher.add(base);
@@ -154,10 +160,13 @@ export function seedLoader(options: { base: string; kind: Kind }): Loader {
           setTimeout(() => {
             pending.delete(file);
             // With every file whose refusal the change made or lifted (a copy, a shared page id).
-            void syncInOrder([file]).then(() => {
-              saveIds();
-              logger.info(`已重新读取 ${file}`);
-            });
+            void warmParseCache([path.join(base, file)], name)
+              .then(() => syncInOrder([file]))
+              .then(() => {
+                saveIds();
+                releaseParses(name);
+                logger.info(`已重新读取 ${file}`);
+              });
           }, SETTLE_MS),
         );
       };
