@@ -51,7 +51,7 @@ function readingsOf(char: string): string[] {
  * number of distinct words, not with the number of stories, so a pinyin
  * query reaches every word of every story without a second set of postings.
  */
-function buildWords(postings: Map<string, number[]>): { files: Uint8Array[]; syllables: string[] } {
+function buildWords(postings: Map<string, PostingList>): { files: Uint8Array[]; syllables: string[] } {
   const sounds = new Map<string, Array<[string, number]>>();
   const readings = new Map<string, string[]>();
   for (const [word, docs] of postings) {
@@ -61,7 +61,7 @@ function buildWords(postings: Map<string, number[]>): { files: Uint8Array[]; syl
     if (!sound) continue;
     let list = sounds.get(sound);
     if (!list) sounds.set(sound, (list = []));
-    list.push([word, docs.length / 2]);
+    list.push([word, docs.count]);
     for (const ch of word) if (!readings.has(ch)) readings.set(ch, readingsOf(ch));
   }
   const known = new Set<string>();
@@ -87,28 +87,52 @@ function buildWords(postings: Map<string, number[]>): { files: Uint8Array[]; syl
 const varintLength = (v: number) => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : 4);
 
 /**
- * Lays every term's postings into shards: sizes first, then one typed array a
- * shard, so a hundred thousand stories need no per-posting objects.
+ * One term's postings as they will be written (format.ts): the gap from the
+ * previous document as a varint, then the weight byte. Kept encoded from the
+ * start, about 3 bytes a posting, where a list of numbers took 16 or more: a
+ * decade's archive has tens of millions of postings.
  */
-function encodeShards(postings: Map<string, number[]>): { shards: Uint8Array[]; total: number } {
+class PostingList {
+  bytes = new Uint8Array(8);
+  length = 0;
+  count = 0;
+  private last = 0;
+
+  add(doc: number, weight: number) {
+    if (this.length + 6 > this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes);
+      this.bytes = grown;
+    }
+    let v = (doc - this.last) >>> 0;
+    while (v >= 0x80) {
+      this.bytes[this.length++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    this.bytes[this.length++] = v;
+    this.bytes[this.length++] = Math.min(255, weight);
+    this.last = doc;
+    this.count++;
+  }
+}
+
+/** Lays every term's postings into shards: sizes first, then one typed array a shard. */
+function encodeShards(postings: Map<string, PostingList>): { shards: Uint8Array[]; total: number } {
   const encoder = new TextEncoder();
-  const entries: Array<{ term: Uint8Array; list: number[]; size: number }> = [];
+  const entries: Array<{ name: string; term: Uint8Array; list: PostingList; size: number }> = [];
   let total = 0;
-  for (const [t, list] of postings) {
-    const term = encoder.encode(t);
-    let size = varintLength(term.length) + term.length + varintLength(list.length / 2);
-    for (let i = 0; i < list.length; i += 2)
-      size += varintLength((list[i] ?? 0) - (i > 0 ? (list[i - 2] ?? 0) : 0)) + 1;
-    entries.push({ term, list, size });
+  for (const [name, list] of postings) {
+    const term = encoder.encode(name);
+    const size = varintLength(term.length) + term.length + varintLength(list.count) + list.length;
+    entries.push({ name, term, list, size });
     total += size;
   }
   let count = 16;
   while (total / count > SHARD_BYTES) count *= 2;
   const termsOf: Array<typeof entries> = Array.from({ length: count }, () => []);
   const sizes = new Array<number>(count).fill(0);
-  const decoder = new TextDecoder();
   for (const e of entries) {
-    const n = shardOf(decoder.decode(e.term), count);
+    const n = shardOf(e.name, count);
     termsOf[n]?.push(e);
     sizes[n] = (sizes[n] ?? 0) + e.size;
   }
@@ -123,18 +147,13 @@ function encodeShards(postings: Map<string, number[]>): { shards: Uint8Array[]; 
       }
       out[at++] = v;
     };
-    for (const { term, list: postingsList } of list) {
+    for (const { term, list: postingList } of list) {
       varint(term.length);
       out.set(term, at);
       at += term.length;
-      varint(postingsList.length / 2);
-      let prev = 0;
-      for (let i = 0; i < postingsList.length; i += 2) {
-        const doc = postingsList[i] ?? 0;
-        varint(doc - prev);
-        out[at++] = postingsList[i + 1] ?? 0;
-        prev = doc;
-      }
+      varint(postingList.count);
+      out.set(postingList.bytes.subarray(0, postingList.length), at);
+      at += postingList.length;
     }
     return out;
   });
@@ -146,15 +165,15 @@ function encodeShards(postings: Map<string, number[]>): { shards: Uint8Array[]; 
  * without them they are collected from the same articles.
  */
 export function buildSearchIndex(articlesNewestFirst: Article[], people?: Person[]): BuiltIndex {
-  // term → flat [doc, weight, doc, weight, …], docs ascending (documents are added in order).
-  const postings = new Map<string, number[]>();
+  // term → its postings, docs ascending (documents are added in order).
+  const postings = new Map<string, PostingList>();
   let current = new Map<string, number>();
   const add = (term: string, weight: number) => current.set(term, (current.get(term) ?? 0) + weight);
   const flush = (doc: number) => {
     for (const [term, weight] of current) {
       let list = postings.get(term);
-      if (!list) postings.set(term, (list = []));
-      list.push(doc, Math.min(255, weight));
+      if (!list) postings.set(term, (list = new PostingList()));
+      list.add(doc, weight);
     }
     current = new Map();
   };
