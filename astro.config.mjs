@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { withoutMovedStories } from './src/lib/site/sitemap-filter.ts';
 import { idLedgerIntegration } from './src/lib/content/id-ledger-integration.ts';
 import { staleOutputIntegration } from './src/lib/build/stale-output-integration.ts';
+import { contentStoreIntegration } from './src/lib/build/content-store-integration.ts';
 
 // The seeds folder, as src/content.config.ts reads it (SEEDS_DIR, relative to the project).
 const seedsDir = path.resolve(fileURLToPath(new URL('.', import.meta.url)), process.env.SEEDS_DIR ?? 'seeds');
@@ -30,6 +31,8 @@ export default defineConfig({
     // Keeps dist/ between builds (unchanged pages stay put) and, when a build is done, deletes what it did not
     // produce. Before the sitemap, which then writes its files afresh.
     staleOutputIntegration(),
+    // The prerendered pages read the content store from its file, not from a copy bundled into the server build.
+    contentStoreIntegration(),
     // Redirect pages at the old addresses of stories whose id changed are not listed.
     sitemap({ filter: withoutMovedStories(seedsDir) }),
   ],
