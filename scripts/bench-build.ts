@@ -4,7 +4,9 @@
  * The archive at scale, built as a newsroom builds it. For each size, a
  * project of its own (its own build cache: nothing shared with other sizes or
  * with this checkout) holds a corpus from make-corpus at about 3,000 pages a
- * year, and is built with exactly `npm run build` (no heap flag), under
+ * year, and is built with exactly `npm run build` (no heap flag of the
+ * benchmark's own: the build sets one only for an archive that needs it,
+ * src/lib/build/heap-limit.ts, and the heap column shows the limit), under
  * `/usr/bin/time -v` for the peak resident memory, `uptime` before and after:
  * - the full build, from an empty cache;
  * - one changed seed, rebuilt;
@@ -127,7 +129,7 @@ function checkoutCaches(): Map<string, number> {
 
 const uptime = () => loadAverages(execFileSync('uptime', { encoding: 'utf8' }));
 
-/** The environment a newsroom's shell gives `npm run build`: none of this run's npm variables, no heap flag. */
+/** The environment a newsroom's shell gives `npm run build`: none of this run's npm variables, no heap flag of ours. */
 function buildEnv(memoryDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('npm_') && k !== 'SEEDS_DIR') env[k] = v;
