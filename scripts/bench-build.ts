@@ -91,7 +91,7 @@ const NOT_LINKED = new Set(['.astro', '.vite', '.vite-temp', '.vitest-cache', '.
  */
 function project(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-build-'));
-  for (const entry of ['src', 'public', 'package.json', 'astro.config.mjs', 'tsconfig.json']) {
+  for (const entry of ['src', 'scripts', 'public', 'package.json', 'astro.config.mjs', 'tsconfig.json']) {
     if (existsSync(path.join(root, entry))) cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
   }
   mkdirSync(path.join(dir, 'node_modules'));
