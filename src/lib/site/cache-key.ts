@@ -9,18 +9,22 @@
 import { createHash } from 'node:crypto';
 
 /**
- * JSON with every object's keys sorted, so the same data gives the same text
- * however it was put together (a record fresh from the parser or one read
- * back from the data store). Functions and undefined drop out as in JSON:
- * a view's functions are computed from data that is in the key.
+ * JSON as the page's data is, keys in the order they were put in. Every
+ * record a build keys comes from the content store in its schema's order
+ * (zod writes an object's keys in the schema's order, and the store keeps
+ * them), and every view is built by the same code each build, so the same
+ * data is the same text. Were the same data ever put together in another
+ * order, its key would differ and the page would be rendered again: a wasted
+ * render, never a stale page. (Sorting every object's keys cost a build of a
+ * year's pages some seconds, a rebuild's largest single cost.) Functions and
+ * undefined drop out as in JSON: a view's functions are computed from data
+ * that is in the key.
  */
-function stableJson(value: unknown): string {
+function pageJson(value: unknown): string | undefined {
   return JSON.stringify(value, (_key, v: unknown) => {
     // JSON writes a Map or a Set as {}: a key that cannot see what the page shows would let a stale page through.
     if (v instanceof Map || v instanceof Set) throw new TypeError('cacheKeyOf: a Map or Set has no JSON form');
-    return v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v;
+    return v;
   });
 }
 
@@ -33,6 +37,6 @@ function stableJson(value: unknown): string {
 export function cacheKeyOf(value: unknown): string {
   const hash = createHash('sha256');
   if (value instanceof Uint8Array) hash.update(value);
-  else hash.update(stableJson(value) ?? 'undefined');
+  else hash.update(pageJson(value) ?? 'undefined');
   return hash.digest().subarray(0, 16).toString('base64url');
 }
