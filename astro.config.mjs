@@ -1,5 +1,4 @@
 // @ts-check
-import path from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
@@ -7,9 +6,10 @@ import { withoutMovedStories } from './src/lib/site/sitemap-filter.ts';
 import { idLedgerIntegration } from './src/lib/content/id-ledger-integration.ts';
 import { staleOutputIntegration } from './src/lib/build/stale-output-integration.ts';
 import { contentStoreIntegration } from './src/lib/build/content-store-integration.ts';
+import { seedsFolderIn } from './src/lib/seeds-folder.ts';
 
 // The seeds folder, as src/content.config.ts reads it (SEEDS_DIR, relative to the project).
-const seedsDir = path.resolve(fileURLToPath(new URL('.', import.meta.url)), process.env.SEEDS_DIR ?? 'seeds');
+const seedsDir = seedsFolderIn(fileURLToPath(new URL('.', import.meta.url)));
 
 export default defineConfig({
   // The address the archive is published at; canonical links, Open Graph and the sitemap use it.

@@ -11,8 +11,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { heapNeed } from '../src/lib/build/heap-limit.ts';
+import { seedsFolderIn } from '../src/lib/seeds-folder.ts';
 
-const seeds = path.resolve(process.env['SEEDS_DIR'] ?? 'seeds');
+const seeds = seedsFolderIn();
 const seedBytes = existsSync(seeds)
   ? readdirSync(seeds)
       .filter((f) => f.toLowerCase().endsWith('.txt'))

@@ -1,9 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { seedLoader } from './lib/content/seed-loader.ts';
 import { movedArticlesLoader } from './lib/content/moved-loader.ts';
-
-// SEEDS_DIR points the site at another folder of pages (a corpus, a test's fixtures).
-const base = process.env.SEEDS_DIR ?? 'seeds';
+import { SEEDS_FOLDER as base } from './lib/seeds-folder.ts';
 
 export const collections = {
   articles: defineCollection({ loader: seedLoader({ base, kind: 'articles' }) }),
