@@ -23,6 +23,13 @@ export const LedgerEntry = z
     sketch: z.string().regex(/^(?:[0-9a-f]{6})*$/u),
     /** Where the story went when this id stopped naming one. */
     movedTo: z.string().optional(),
+    /**
+     * The story's search document number (/search-index/docs/<n>.json), kept
+     * while it is published and passed on when its id moves: a story added
+     * or removed elsewhere renumbers no other, so their search files stay as
+     * they were. A number is never given to another story.
+     */
+    search: z.number().int().nonnegative().optional(),
   })
   .strict();
 
@@ -201,6 +208,63 @@ export function updateLedger(
     byKey(Object.entries(out.pages)).map(([file, ids]) => [file, Object.fromEntries(byKey(Object.entries(ids)))]),
   );
   return out;
+}
+
+/** The published stories' ids in the order new search numbers are given: pages by file name, stories in page order. */
+export const storiesInOrder = (pages: ReadonlyArray<{ file: string; stories: ReadonlyArray<{ id: string }> }>) =>
+  [...pages]
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+    .flatMap((p) => p.stories.map((s) => s.id));
+
+/**
+ * Every live story's search number: the one the ledger gives its id; else,
+ * for a story whose id changed, its old id's; else a new one, after every
+ * number the ledger has ever given, in the order the stories are listed
+ * (pages by file name, stories in page order), so a new day's stories take
+ * the next numbers. `moves` maps an old id to the live id its story has now
+ * (movedIds). The same ledger, stories and moves give the same numbers.
+ */
+export function searchNumbers(
+  ledger: IdLedger,
+  storiesInOrder: readonly string[],
+  moves: ReadonlyMap<string, string>,
+): Map<string, number> {
+  const given = new Map<string, number>();
+  let last = -1;
+  for (const ids of Object.values(ledger.pages)) {
+    for (const [id, entry] of Object.entries(ids)) {
+      if (entry.search === undefined) continue;
+      last = Math.max(last, entry.search);
+      // An id listed on two pages (a renamed file) keeps its lower number.
+      given.set(id, Math.min(entry.search, given.get(id) ?? Infinity));
+    }
+  }
+  const numbers = new Map<string, number>();
+  const taken = new Set<number>();
+  const take = (id: string, n: number | undefined) => {
+    if (n === undefined || taken.has(n) || numbers.has(id)) return;
+    numbers.set(id, n);
+    taken.add(n);
+  };
+  for (const id of storiesInOrder) take(id, given.get(id));
+  const live = new Set(storiesInOrder);
+  for (const [old, to] of [...moves].sort(([a], [b]) => (a < b ? -1 : 1))) if (live.has(to)) take(to, given.get(old));
+  for (const id of storiesInOrder) take(id, numbers.has(id) ? undefined : ++last);
+  return numbers;
+}
+
+/** The ledger with each live story's search number written in (searchNumbers). */
+export function withSearchNumbers(ledger: IdLedger, numbers: ReadonlyMap<string, number>): IdLedger {
+  const pages: IdLedger['pages'] = {};
+  for (const [file, ids] of Object.entries(ledger.pages)) {
+    pages[file] = Object.fromEntries(
+      Object.entries(ids).map(([id, entry]) => {
+        const n = entry.movedTo === undefined ? numbers.get(id) : undefined;
+        return [id, n === undefined ? entry : { ...entry, search: n }];
+      }),
+    );
+  }
+  return { ...ledger, pages };
 }
 
 /** Whether a ledger key has the shape of a story id (the Article schema's): only such a key may become an address. */

@@ -261,8 +261,7 @@ describe.each(steps)('after $name', (step) => {
   it('reuses most story pages from the last build', () => {
     const { rendered = [], restored = [] } = step.rebuild ?? {};
     // Even a page deleted or added, which in a five-page archive moves every issue's 上一期/下一期 and
-    // every related list (and, for a page not on top of the archive, the numbering of the search
-    // documents after it: they are numbered oldest first), leaves most stories' pages as they were.
+    // every related list, leaves most stories' pages as they were.
     const storyPages = (files: string[]) => files.filter((f) => /^\/articles\/[^/]+\/index\.html$/u.test(f));
     expect(storyPages(restored).length).toBeGreaterThan(storyPages(rendered).length);
   });
@@ -300,6 +299,14 @@ describe('what each change renders again', () => {
 
   it('after an edit, a correction, a deletion or an addition, the unchanged pages are left in place in dist/, not copied back', () => {
     for (const step of steps) expect(step.rebuild?.copiedBack, step.name).toEqual([]);
+  });
+
+  it('a page deleted, or added back, renders no other story’s search document: every story keeps its number', () => {
+    const searchDocs = (step: Step | undefined) =>
+      (step?.rebuild?.rendered ?? []).filter((f) => f.startsWith('/search-index/docs/'));
+    expect(searchDocs(steps[2])).toEqual([]);
+    // Back under the numbers the ledger kept for them.
+    expect(searchDocs(steps[3]).length).toBe(stories.filter((s) => s.source.file === DELETED).length);
   });
 
   it('no page of the deleted seed is left behind, and its pages are back once it is added again', () => {

@@ -6,8 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/lib/schema.ts';
+import { searchNumbers, storiesInOrder, type IdLedger } from '../../src/lib/id-ledger.ts';
 import { buildSearchIndex } from '../../src/lib/search/build.ts';
-import { readShard } from '../../src/lib/search/format.ts';
+import { NONE, readFacets, readShard } from '../../src/lib/search/format.ts';
 import { indexArchive } from '../../src/lib/site/archive-index.ts';
 import { bucketsOf, listPages, listingKey, storyDates } from '../../src/lib/site/listing.ts';
 import { countyUrl } from '../../src/lib/site/routes.ts';
@@ -116,5 +117,93 @@ describe('a story added on top of the archive', () => {
       expect(withoutAdded).toEqual(readShard(bytes));
     });
     expect(changedShards).toBeGreaterThan(0);
+  });
+});
+
+/** A ledger that gave these stories these search numbers (only what searchNumbers reads). */
+const ledgerOf = (numbers: ReadonlyMap<string, number>): IdLedger => ({
+  pages: { 'p.txt': Object.fromEntries([...numbers].map(([id, search]) => [id, { title: '', sketch: '', search }])) },
+});
+
+describe('search numbers (id-ledger.ts searchNumbers)', () => {
+  const none = new Map<string, string>();
+  it('numbers a first build in page order, and keeps every number after', () => {
+    const first = searchNumbers({ pages: {} }, ['a', 'b', 'c'], none);
+    expect([...first]).toEqual([
+      ['a', 0],
+      ['b', 1],
+      ['c', 2],
+    ]);
+    // A story inserted before b: a new number, after every other.
+    expect([...searchNumbers(ledgerOf(first), ['a', 'x', 'b', 'c'], none)]).toEqual([
+      ['a', 0],
+      ['b', 1],
+      ['c', 2],
+      ['x', 3],
+    ]);
+  });
+
+  it('never gives a deleted story’s number to another, and passes a number on to a story whose id moved', () => {
+    const ledger = ledgerOf(
+      new Map([
+        ['a', 0],
+        ['b', 1],
+        ['c', 2],
+      ]),
+    );
+    expect([...searchNumbers(ledger, ['a', 'c', 'd'], none)]).toEqual([
+      ['a', 0],
+      ['c', 2],
+      ['d', 3],
+    ]);
+    expect(searchNumbers(ledger, ['a', 'b2', 'c'], new Map([['b', 'b2']])).get('b2')).toBe(1);
+  });
+
+  it('lists pages by file name and stories in page order', () => {
+    const order = storiesInOrder([
+      { file: '2025-07-09_A1.txt', stories: [{ id: 'y1' }, { id: 'y2' }] },
+      { file: '2025-07-08_A1.txt', stories: [{ id: 'x1' }] },
+    ]);
+    expect(order).toEqual(['x1', 'y1', 'y2']);
+  });
+});
+
+describe('a story added to or deleted from an older page', () => {
+  const newestFirst = indexArchive(before, pages).articles;
+  const oldestFirst = [...newestFirst].reverse().map((a) => a.id);
+  const numbers = searchNumbers({ pages: {} }, oldestFirst, new Map());
+  const old = buildSearchIndex(newestFirst, undefined, numbers);
+  const docsOf = (index: typeof old) => new Map(index.docs.map((d) => [d.n, JSON.stringify(d)]));
+
+  it('keeps every other story’s search document at its number', () => {
+    // Inserted among the oldest stories: numbered oldest first, every later story would have moved up one.
+    const inserted: Article = { ...template, id: `${template.id}-inserted`, date: before.at(-1)?.date ?? null };
+    const withIt = [...newestFirst, inserted];
+    const order = [...oldestFirst.slice(0, 1), inserted.id, ...oldestFirst.slice(1)];
+    const now = buildSearchIndex(withIt, undefined, searchNumbers(ledgerOf(numbers), order, new Map()));
+    const after = docsOf(now);
+    for (const [n, doc] of docsOf(old)) expect(after.get(n)).toBe(doc);
+    expect(now.docs.find((d) => d.id === inserted.id)?.n).toBe(old.docs.length);
+  });
+
+  it('leaves a hole where a deleted story was: no document, and facets no filter matches', () => {
+    const gone = newestFirst.at(-2);
+    if (!gone) throw new Error('no story');
+    const rest = newestFirst.filter((a) => a !== gone);
+    const now = buildSearchIndex(
+      rest,
+      undefined,
+      searchNumbers(
+        ledgerOf(numbers),
+        oldestFirst.filter((id) => id !== gone.id),
+        new Map(),
+      ),
+    );
+    const hole = numbers.get(gone.id) ?? -1;
+    expect(now.manifest.docs).toBe(old.manifest.docs);
+    expect(now.docs.some((d) => d.n === hole)).toBe(false);
+    expect(readFacets(now.facets, now.manifest.docs)[hole]).toMatchObject({ county: NONE, kind: NONE });
+    const after = docsOf(now);
+    for (const [n, doc] of docsOf(old)) if (n !== hole) expect(after.get(n)).toBe(doc);
   });
 });

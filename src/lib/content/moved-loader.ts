@@ -13,7 +13,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { z } from 'zod';
-import { ledgerStoryOf, movedIds, notStoryIds, updateLedger, type LedgerStory } from '../id-ledger.ts';
+import {
+  ledgerStoryOf,
+  movedIds,
+  notStoryIds,
+  searchNumbers,
+  storiesInOrder,
+  updateLedger,
+  withSearchNumbers,
+  type LedgerStory,
+} from '../id-ledger.ts';
 import { LEDGER_FILE, readIdLedger, stageIdLedger } from '../id-ledger-file.ts';
 import { currentKey, parseSeedCached, releaseParses, warmParseCache } from '../parse-cache.ts';
 import { refusedSeeds } from '../seeds.ts';
@@ -86,7 +95,11 @@ export function movedArticlesLoader(options: { base: string }): Loader {
           store.set({ id, data: await parseData({ id, data: { to } }), digest: generateDigest({ to }) });
         }
         // Not when the ledger on disk could not be read: what it held would be lost.
-        if (stage && !problem) stageIdLedger(base, updated);
+        if (stage && !problem) {
+          // The search numbers the site's search index gives these stories (site/search-index.ts), so the next build keeps them.
+          const numbers = searchNumbers(ledger, storiesInOrder(pages), moves);
+          stageIdLedger(base, withSearchNumbers(updated, numbers));
+        }
       };
 
       await sync(!watcher);

@@ -84,6 +84,18 @@ function buildWords(postings: Map<string, PostingList>): { files: Uint8Array[]; 
   return { files: shards.map((shard) => writeWordShard(shard, syllables)), syllables };
 }
 
+/**
+ * The stories with their numbers, in number order (postings are written in
+ * it): the given numbers, and after the largest, in the order given (oldest
+ * first), any story without one.
+ */
+function numberStories(articlesOldestFirst: Article[], numbers?: ReadonlyMap<string, number>) {
+  if (!numbers) return articlesOldestFirst.map((a, n) => ({ a, n }));
+  let next = 0;
+  for (const n of numbers.values()) next = Math.max(next, n + 1);
+  return articlesOldestFirst.map((a) => ({ a, n: numbers.get(a.id) ?? next++ })).sort((x, y) => x.n - y.n);
+}
+
 const varintLength = (v: number) => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : 4);
 
 /**
@@ -162,9 +174,17 @@ function encodeShards(postings: Map<string, PostingList>): { shards: Uint8Array[
 
 /**
  * `people` are the archive's people (their slugs are unique across it);
- * without them they are collected from the same articles.
+ * without them they are collected from the same articles. `numbers` are the
+ * stories' search numbers (the id ledger's: id-ledger.ts searchNumbers);
+ * without them the stories are numbered oldest first. A number no story has
+ * (a story deleted since it was given) is a hole: no document, and facets
+ * that match nothing.
  */
-export function buildSearchIndex(articlesNewestFirst: Article[], people?: Person[]): BuiltIndex {
+export function buildSearchIndex(
+  articlesNewestFirst: Article[],
+  people?: Person[],
+  numbers?: ReadonlyMap<string, number>,
+): BuiltIndex {
   // term → its postings, docs ascending (documents are added in order).
   const postings = new Map<string, PostingList>();
   let current = new Map<string, number>();
@@ -180,15 +200,18 @@ export function buildSearchIndex(articlesNewestFirst: Article[], people?: Person
   const counties = allCountyRefs();
   const topics = [...taxonomy.topics, taxonomy.fallback].map((t) => ({ slug: t.slug, name: t.name }));
   const kinds = [...ARTICLE_KINDS];
-  // Documents are numbered oldest first, so a story added on top of the archive (the next day's paper) gets
-  // the next number and every other story keeps its own: its doc file, and the shards it is not in, stay as they were.
-  const articlesOldestFirst = [...articlesNewestFirst].reverse();
-  const facets = new Uint8Array(articlesOldestFirst.length * FACET_BYTES);
+  // A story keeps its number whatever is added or removed elsewhere, so its doc file, and the shards it is
+  // not in, stay as they were; a new day's stories take the next numbers.
+  const numbered = numberStories([...articlesNewestFirst].reverse(), numbers);
+  const slots = numbered.length === 0 ? 0 : (numbered.at(-1)?.n ?? 0) + 1;
+  // Every slot a hole until a story fills it.
+  const facets = new Uint8Array(slots * FACET_BYTES);
+  for (let o = 0; o < facets.length; o += FACET_BYTES) facets.fill(NONE, o, o + 2);
   const view = new DataView(facets.buffer);
   const docs: DocFile[] = [];
   const slugOf = new Map((people ?? collectPeople(articlesNewestFirst)).map((p) => [p.name, p.slug]));
 
-  articlesOldestFirst.forEach((a, n) => {
+  for (const { a, n } of numbered) {
     const title = [a.kicker, a.headline ?? titleOf(a), a.subheadline].filter(Boolean).join(' ');
     const credits = creditsOf(a);
     const names = [...new Set(credits.map((c) => c.name))];
@@ -233,7 +256,7 @@ export function buildSearchIndex(articlesNewestFirst: Article[], people?: Person
       text: [a.standfirst, ...a.paragraphs, ...a.captions].filter(Boolean).join('\n').slice(0, TEXT_LIMIT),
     });
     flush(n);
-  });
+  }
 
   const { shards, total } = encodeShards(postings);
   const shardCount = shards.length;
@@ -242,13 +265,13 @@ export function buildSearchIndex(articlesNewestFirst: Article[], people?: Person
   const version = createHash('sha256')
     .update(facets)
     .update(String(total))
-    .update(articlesOldestFirst.map((a) => a.id).join(','))
+    .update(numbered.map(({ a, n }) => `${n}:${a.id}`).join(','))
     .digest('hex')
     .slice(0, 10);
   return {
     manifest: {
       version,
-      docs: docs.length,
+      docs: slots,
       shards: shardCount,
       counties,
       topics,

@@ -286,7 +286,8 @@ export class SearchEngine {
     const kept: Array<[number, number]> = [];
     for (const [doc, score] of candidates) {
       const f = facets[doc];
-      if (!f) continue;
+      // A number no story has now (format.ts): nothing to find there.
+      if (!f || f.kind === NONE) continue;
       // Each filter's counts assume the other filters, so a reader sees what choosing it would give.
       if (passes(f, 'county') && f.county !== NONE) bump(counts.county, m.counties[f.county]?.slug);
       if (passes(f, 'topic'))
@@ -294,10 +295,11 @@ export class SearchEngine {
       if (passes(f, 'kind')) bump(counts.kind, m.kinds[f.kind]);
       if (passes(f)) kept.push([doc, score]);
     }
-    // Without words there is no relevance: newest first. Documents are numbered oldest first (format.ts),
-    // so newest first is the highest number first, and so are ties of relevance.
+    // Without words there is no relevance: newest first, by the story's day, then the later number (a later
+    // page, or a story added later). Ties of relevance go the same way.
+    const newer = (a: number, b: number) => (facets[b]?.day ?? 0) - (facets[a]?.day ?? 0) || b - a;
     const byDate = sort === 'date' || words.length === 0;
-    kept.sort(byDate ? (a, b) => b[0] - a[0] : (a, b) => b[1] - a[1] || b[0] - a[0]);
+    kept.sort(byDate ? (a, b) => newer(a[0], b[0]) : (a, b) => b[1] - a[1] || newer(a[0], b[0]));
 
     const start = page * PAGE;
     const reranked = !byDate && page === 0;

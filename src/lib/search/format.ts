@@ -5,10 +5,16 @@
  * - shards/<n>.bin: postings for the terms that hash to n:
  *     repeated { varint termLength, term (UTF-8), varint count,
  *                count × { varint docDelta, u8 weight } }
- * Documents are numbered oldest first (0 is the oldest story), so the
- * highest number is the newest story and an added story takes a new number.
+ * A story's document number is the id ledger's (seeds/ids.json): kept for
+ * as long as the story is published, new stories after every number given
+ * so far, a deleted story's never given again (id-ledger.ts searchNumbers).
+ * So an added or deleted story renumbers no other, and a number may be a
+ * hole: no docs/<n>.json, and facets with county and kind NONE. Numbers are
+ * not dates: newest first sorts on the facets' day.
  *
- * - facets.bin: 8 bytes a document, in document order (oldest first):
+ * - manifest.json's `docs`: the number of document slots (the highest
+ *   number + 1), holes included
+ * - facets.bin: 8 bytes a document slot, in number order:
  *     u8 county, u8 kind, u32 topics bitmask, u16 days since 1970-01-01
  * - docs/<n>.json: what a result shows: headline, kicker, date, county,
  *   credits, text
