@@ -1,12 +1,12 @@
 /** The search index for the archive the site is built from, built once per build. */
 import { createHash } from 'node:crypto';
-import { getCollection } from 'astro:content';
 import { loadArchive, type Archive } from './archive.ts';
 import { buildSearchIndex, type BuiltIndex } from '../search/build.ts';
 import type { DocFile } from '../search/format.ts';
 import { searchNumbers, storiesInOrder } from '../id-ledger.ts';
 import { readIdLedger } from '../id-ledger-file.ts';
 import { seedsFolderIn } from '../seeds-folder.ts';
+import { movedArticles } from './moved.ts';
 
 let cached: { key: string; index: BuiltIndex; byNumber: Map<number, DocFile> } | null = null;
 
@@ -16,7 +16,7 @@ let cached: { key: string; index: BuiltIndex; byNumber: Map<number, DocFile> } |
  * until this one is done, and the moves are this build's.
  */
 async function numbersOf(archive: Archive): Promise<Map<string, number>> {
-  const moves = new Map((await getCollection('movedArticles')).map((e) => [e.id, e.data.to]));
+  const moves = new Map((await movedArticles()).map((m) => [m.from, m.to]));
   const pages = archive.pages.map((p) => ({ file: p.file, stories: p.articleIds.map((id) => ({ id })) }));
   return searchNumbers(readIdLedger(seedsFolderIn()).ledger, storiesInOrder(pages), moves);
 }
