@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { Article } from '../../src/lib/schema.ts';
 import { indexArchive } from '../../src/lib/site/archive-index.ts';
 import { articlePageKey, articleView } from '../../src/lib/site/article-view.ts';
-import { cacheKeyOf } from '../../src/lib/site/cache-key.ts';
+import { cacheKeyOf, recordKey } from '../../src/lib/site/cache-key.ts';
 import { issueKey, issueView } from '../../src/lib/site/issue-view.ts';
 import { listPages, listingKey, storyDates } from '../../src/lib/site/listing.ts';
 import { countyUrl } from '../../src/lib/site/routes.ts';
@@ -47,6 +47,13 @@ describe('cacheKeyOf', () => {
   it('keys a binary file on its bytes', () => {
     expect(cacheKeyOf(new Uint8Array([1, 2, 3]))).toBe(cacheKeyOf(new Uint8Array([1, 2, 3])));
     expect(cacheKeyOf(new Uint8Array([1, 2, 3]))).not.toBe(cacheKeyOf(new Uint8Array([1, 2, 4])));
+  });
+
+  it('keys a record once, however many files show it, on the record’s own key', () => {
+    const [a] = articles;
+    if (!a) throw new Error('no story');
+    expect(recordKey(a)).toBe(cacheKeyOf(a));
+    expect(recordKey({ ...a, headline: '另一个标题' })).not.toBe(recordKey(a));
   });
 
   it('refuses a Map or a Set, whose JSON ({}) would hide what a page shows', () => {

@@ -16,7 +16,7 @@ import { topicName } from '../parser/topics.ts';
 import { storyLink, type StoryLink } from './issue-view.ts';
 import { creditsLine, type Credits } from './people.ts';
 import { listedStories } from './story-list.ts';
-import { cacheKeyOf } from './cache-key.ts';
+import { cacheKeyOf, recordKey } from './cache-key.ts';
 
 export interface Caption {
   text: string;
@@ -132,5 +132,5 @@ export function articleView(a: Article, archive: Archive, site: URL | undefined)
  */
 export function articlePageKey(a: Article, archive: Archive, site: URL | undefined): string {
   const { related, ...shown } = articleView(a, archive, site);
-  return cacheKeyOf({ article: a, shown, related: listedStories(related, false) });
+  return cacheKeyOf({ article: recordKey(a), shown, related: listedStories(related, false) });
 }

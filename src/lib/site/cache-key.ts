@@ -40,3 +40,17 @@ export function cacheKeyOf(value: unknown): string {
   else hash.update(pageJson(value) ?? 'undefined');
   return hash.digest().subarray(0, 16).toString('base64url');
 }
+
+const recordKeys = new WeakMap<object, string>();
+
+/**
+ * A record's key (cacheKeyOf), worked out once however many files show the
+ * record: its page, its JSON and CSV, its month's file. Each keys on this
+ * digest in place of the record itself. Records are never changed in place,
+ * so an object's key holds for as long as the object does.
+ */
+export function recordKey(record: object): string {
+  let key = recordKeys.get(record);
+  if (key === undefined) recordKeys.set(record, (key = cacheKeyOf(record)));
+  return key;
+}

@@ -2,14 +2,14 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadArchive } from '../../lib/site/archive.ts';
 import { figureRows } from '../../lib/site/figure-rows.ts';
 import { CSV_CONTENT_TYPE, figureCsv } from '../../lib/site/figure-csv.ts';
-import { cacheKeyOf } from '../../lib/site/cache-key.ts';
+import { recordKey } from '../../lib/site/cache-key.ts';
 
-// A story's 文中数据 as CSV, for the stories that have figures.
+// A story's 文中数据 as CSV, for the stories that have figures. The rows come from the record alone (figureRows), so the file is keyed on it.
 export const getStaticPaths = (async () => {
   const archive = await loadArchive();
   return archive.articles
     .filter((a) => a.figures.length > 0)
-    .map((a) => ({ params: { id: a.id }, cacheKey: cacheKeyOf(figureRows([a])) }));
+    .map((a) => ({ params: { id: a.id }, cacheKey: recordKey(a) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {

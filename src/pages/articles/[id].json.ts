@@ -1,10 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadArchive } from '../../lib/site/archive.ts';
-import { cacheKeyOf } from '../../lib/site/cache-key.ts';
+import { recordKey } from '../../lib/site/cache-key.ts';
 
 export const getStaticPaths = (async () => {
   const archive = await loadArchive();
-  return archive.articles.map((a) => ({ params: { id: a.id }, cacheKey: cacheKeyOf(a) }));
+  return archive.articles.map((a) => ({ params: { id: a.id }, cacheKey: recordKey(a) }));
 }) satisfies GetStaticPaths;
 
 /** One article's record, as the parser wrote it. */
