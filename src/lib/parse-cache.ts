@@ -14,9 +14,9 @@ import { ledgerForSeed } from './id-ledger-file.ts';
 const cache = new Map<string, { key: string; result: SeedResult }>();
 /**
  * Which loaders said they will read each seed (warmParseCache). A parse is
- * kept only until every one of them has finished its sync: the content store
- * holds the records from then on, and a decade of pages kept twice would not
- * fit in the build's memory.
+ * kept only until every one of them has read it (or finished its sync): the
+ * content store holds the records from then on, and a decade of pages kept
+ * twice would not fit in the build's memory.
  */
 const readers = new Map<string, Set<string>>();
 let parses = 0;
