@@ -160,14 +160,19 @@ export function refusedResult(file: string, refusal: Refusal): SeedResult {
 const fingerprints = new Map<string, { stamp: string; fingerprint: PageFingerprint | null }>();
 
 /** A seed's fingerprint, read again only when the file changed; null when it cannot be read as text. */
-function fingerprintOf(seedPath: string): PageFingerprint | null {
-  let stamp: string;
+/** A file's size and time of change, or null when it cannot be read: a file with the same stamp is taken as unchanged. */
+function stampOf(file: string): string | null {
   try {
-    const s = statSync(seedPath);
-    stamp = `${s.size}:${s.mtimeMs}`;
+    const s = statSync(file);
+    return `${s.size}:${s.mtimeMs}`;
   } catch {
     return null;
   }
+}
+
+function fingerprintOf(seedPath: string): PageFingerprint | null {
+  const stamp = stampOf(seedPath);
+  if (stamp === null) return null;
   const hit = fingerprints.get(seedPath);
   if (hit?.stamp === stamp) return hit.fingerprint;
   const read = readInside(seedPath);
@@ -182,13 +187,8 @@ const sidecarFacts = new Map<string, { stamp: string; facts: Partial<IssueFacts>
 /** What a seed's sidecar says it is (date, 报名, 版次), read again only when the sidecar changed. */
 function sidecarFactsOf(seedPath: string): Partial<IssueFacts> {
   const p = sidecarPath(seedPath);
-  let stamp: string;
-  try {
-    const s = statSync(p);
-    stamp = `${s.size}:${s.mtimeMs}`;
-  } catch {
-    return {};
-  }
+  const stamp = stampOf(p);
+  if (stamp === null) return {};
   const hit = sidecarFacts.get(p);
   if (hit?.stamp === stamp) return hit.facts;
   const meta = readSidecar(seedPath).meta;
@@ -216,6 +216,18 @@ function issueFactsOf(seedPath: string): IssueFacts {
  * build and \`astro dev\` all ask here.
  */
 export function refusedSeeds(dir: string, files: string[]): Map<string, Refusal> {
+  // Every loader asks at the start of a build, for the same folder: the answer stands while no file changed.
+  const key = [
+    dir,
+    ...files.flatMap((f) => [f, stampOf(path.join(dir, f)), stampOf(sidecarPath(path.join(dir, f)))]),
+  ].join('\0');
+  if (lastRefused?.key !== key) lastRefused = { key, refused: findRefused(dir, files) };
+  return new Map(lastRefused.refused);
+}
+
+let lastRefused: { key: string; refused: ReadonlyMap<string, Refusal> } | null = null;
+
+function findRefused(dir: string, files: string[]): Map<string, Refusal> {
   const refused = new Map<string, Refusal>();
   for (const [file, keeper] of idClashes(files)) refused.set(file, { kind: 'id-clash', keeper });
   const candidates: SeedCandidate[] = files.flatMap((file) => {
