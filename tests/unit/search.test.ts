@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseSeedDir } from '../../src/lib/seeds.ts';
-import { buildSearchIndex } from '../../src/lib/search/build.ts';
+import { buildSearchIndex, type BuiltIndex } from '../../src/lib/search/build.ts';
 import { SearchEngine, readPinyin, stitch, type Loader } from '../../src/lib/search/engine.ts';
 import { findMarks } from '../../src/lib/search/marks.ts';
 import { parseQuery } from '../../src/lib/search/normalize.ts';
@@ -16,41 +16,31 @@ import { collectPeople } from '../../src/lib/site/people.ts';
 const articles = parseSeedDir('seeds')
   .flatMap((r) => (r.ok ? r.parsed.articles : []))
   .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
-const index = buildSearchIndex(articles);
-const memory: Loader = {
-  json: async <T>(path: string) => {
-    const [dir, file] = path.split('/');
-    const n = Number(file?.replace('.json', ''));
-    if (path === 'manifest.json') return index.manifest as T;
-    if (dir === 'docs') return index.docs[n] as T;
-    throw new Error(`no ${path}`);
-  },
-  bytes: async (path: string) => {
-    if (path === 'facets.bin') return index.facets;
-    const [, dir, n] = /^(shards|words)\/(\d+)\.bin$/u.exec(path) ?? [];
-    const shard = (dir === 'words' ? index.words : index.shards)[Number(n)];
-    if (!shard) throw new Error(`no ${path}`);
-    return shard;
-  },
-};
-const engine = new SearchEngine(memory);
-
-/** An engine over an index built with given search numbers, as the site builds it (id-ledger.ts searchNumbers). */
-function engineWith(numbers: ReadonlyMap<string, number>) {
-  const numbered = buildSearchIndex(articles, undefined, numbers);
-  const docs = new Map(numbered.docs.map((d) => [d.n, d]));
-  return new SearchEngine({
-    json: async <T>(path: string) =>
-      (path === 'manifest.json' ? numbered.manifest : docs.get(Number(path.split('/')[1]?.replace('.json', '')))) as T,
+/** The site's files of a built index, served from memory: docs/<n>.json by the story's number. */
+function filesOf(built: BuiltIndex): Loader {
+  const docs = new Map(built.docs.map((d) => [d.n, d]));
+  return {
+    json: async <T>(path: string) => {
+      const [dir, file] = path.split('/');
+      if (path === 'manifest.json') return built.manifest as T;
+      if (dir === 'docs') return docs.get(Number(file?.replace('.json', ''))) as T;
+      throw new Error(`no ${path}`);
+    },
     bytes: async (path: string) => {
-      if (path === 'facets.bin') return numbered.facets;
+      if (path === 'facets.bin') return built.facets;
       const [, dir, n] = /^(shards|words)\/(\d+)\.bin$/u.exec(path) ?? [];
-      const shard = (dir === 'words' ? numbered.words : numbered.shards)[Number(n)];
+      const shard = (dir === 'words' ? built.words : built.shards)[Number(n)];
       if (!shard) throw new Error(`no ${path}`);
       return shard;
     },
-  });
+  };
 }
+const index = buildSearchIndex(articles);
+const engine = new SearchEngine(filesOf(index));
+
+/** An engine over an index built with given search numbers, as the site builds it (id-ledger.ts searchNumbers). */
+const engineWith = (numbers: ReadonlyMap<string, number>) =>
+  new SearchEngine(filesOf(buildSearchIndex(articles, undefined, numbers)));
 const ids = async (q: string) => (await engine.search(q)).hits.map((h) => h.id).sort();
 /** Stories whose text holds a word as printed. */
 const holding = (word: string) =>

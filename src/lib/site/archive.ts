@@ -4,17 +4,12 @@
  */
 import { getCollection } from 'astro:content';
 import { indexArchive, type Archive } from './archive-index.ts';
+import { oncePerBuild } from './once-per-build.ts';
 
 export { relatedTo, PAGE_SIZE, type Archive, type Issue } from './archive-index.ts';
 
-let cached: Promise<Archive> | null = null;
-
-export function loadArchive(): Promise<Archive> {
-  // In `astro dev` the collections change under a running server: never serve a stale index.
-  if (import.meta.env.DEV) return build();
-  cached ??= build();
-  return cached;
-}
+/** The archive's indexes, built once per build. */
+export const loadArchive = oncePerBuild(build);
 
 async function build(): Promise<Archive> {
   return indexArchive(

@@ -1,20 +1,11 @@
 /**
  * Stories whose id changed, for the redirect pages and the search numbers:
  * the old ids the id ledger (seeds/ids.json) still maps to a live story.
+ * Read once per build: Astro warns each time it reads an empty collection.
  */
 import { getCollection } from 'astro:content';
+import { oncePerBuild } from './once-per-build.ts';
 
-type Moves = Array<{ from: string; to: string }>;
-
-let cached: Promise<Moves> | null = null;
-
-/** Read once per build (Astro warns each time it reads an empty collection); fresh on every request in `astro dev`. */
-export function movedArticles(): Promise<Moves> {
-  if (import.meta.env.DEV) return read();
-  cached ??= read();
-  return cached;
-}
-
-async function read(): Promise<Moves> {
-  return (await getCollection('movedArticles')).map((e) => ({ from: e.id, to: e.data.to }));
-}
+export const movedArticles = oncePerBuild(async (): Promise<Array<{ from: string; to: string }>> =>
+  (await getCollection('movedArticles')).map((e) => ({ from: e.id, to: e.data.to })),
+);
