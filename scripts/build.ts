@@ -38,4 +38,5 @@ const astro = fileURLToPath(new URL('bin/astro.mjs', import.meta.resolve('astro/
 const result = spawnSync(process.execPath, [...heapFlags, astro, 'build', ...process.argv.slice(2)], {
   stdio: 'inherit',
 });
+if (result.error) console.error(`无法启动构建：${result.error.message}`);
 process.exit(result.status ?? 1);
