@@ -8,7 +8,13 @@ import { readIdLedger } from '../id-ledger-file.ts';
 import { seedsFolderIn } from '../seeds-folder.ts';
 import { movedArticles } from './moved.ts';
 
-let cached: { key: string; index: BuiltIndex; byNumber: Map<number, DocFile> } | null = null;
+interface Built {
+  index: BuiltIndex;
+  byNumber: Map<number, DocFile>;
+}
+
+/** The index being built or built, with the archive it is for: every route that asks at once shares one. */
+let cached: { key: string; built: Promise<Built> } | null = null;
 
 /**
  * Every story's search number, as the build that is running writes them to
@@ -21,15 +27,17 @@ async function numbersOf(archive: Archive): Promise<Map<string, number>> {
   return searchNumbers(readIdLedger(seedsFolderIn()).ledger, storiesInOrder(pages), moves);
 }
 
-async function current() {
+async function current(): Promise<Built> {
   const archive = await loadArchive();
   // In a build the archive never changes; in `astro dev` it may, between any two requests.
   const key = import.meta.env.DEV ? createHash('sha1').update(JSON.stringify(archive.articles)).digest('hex') : 'build';
-  if (cached?.key !== key) {
-    const index = buildSearchIndex(archive.articles, archive.people, await numbersOf(archive));
-    cached = { key, index, byNumber: new Map(index.docs.map((d) => [d.n, d])) };
-  }
-  return cached;
+  if (cached?.key !== key) cached = { key, built: build(archive) };
+  return cached.built;
+}
+
+async function build(archive: Archive): Promise<Built> {
+  const index = buildSearchIndex(archive.articles, archive.people, await numbersOf(archive));
+  return { index, byNumber: new Map(index.docs.map((d) => [d.n, d])) };
 }
 
 export async function loadSearchIndex(): Promise<BuiltIndex> {
