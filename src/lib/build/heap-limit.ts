@@ -4,16 +4,16 @@
  * Most of what the build holds is the site's own, bounded by design: pages
  * get ids, not records; the parse of a seed is let go once the content store
  * has it; the search postings are kept encoded. What still grows with the
- * archive is Astro's content store, and above all its last step: the sync
- * writes the whole store as one devalue string, with a map of every value in
- * it, about 20 times the seeds' size in heap at that moment
- * (docs/benchmarks.md). Node's default limit is about 4 GB (less on a machine
+ * archive is Astro's content store, which the sync writes as one devalue
+ * string with a map of every value in it, and every route's paths and keys:
+ * the main heap peaks at 17 to 21 times the seeds' size at 10,000 and
+ * 30,000 pages (docs/benchmarks.md). Node's default limit is about 4 GB (less on a machine
  * with little memory), which a decade of pages passes; so the build asks for
  * what the archive needs, and no more, so a small archive builds exactly as
  * plain `astro build` would.
  */
 
-/** Heap the build needs per byte of seed text (the content store's serialisation), measured at 1,000 to 10,000 pages. */
+/** Heap the build is given per byte of seed text: above the peak measured at every size from 1,000 to 30,000 pages. */
 export const HEAP_PER_SEED_BYTE = 24;
 /** What the build needs whatever the archive's size: Astro, Vite and the site's code. */
 export const BASE_HEAP_MIB = 512;
