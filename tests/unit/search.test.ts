@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { parseSeedDir } from '../../src/lib/seeds.ts';
 import { buildSearchIndex, type BuiltIndex } from '../../src/lib/search/build.ts';
 import { SearchEngine, readPinyin, stitch, type Loader } from '../../src/lib/search/engine.ts';
+import type { Article } from '../../src/lib/schema.ts';
 import { findMarks } from '../../src/lib/search/marks.ts';
-import { parseQuery } from '../../src/lib/search/normalize.ts';
+import { fold, parseQuery } from '../../src/lib/search/normalize.ts';
 import { readWordShard } from '../../src/lib/search/format.ts';
 import { collectPeople } from '../../src/lib/site/people.ts';
 
@@ -179,5 +180,38 @@ describe('filters without words', () => {
     expect(r.total).toBeGreaterThan(0);
     expect((await engine.search('')).total).toBe(0);
     expect((await engine.search('')).match).toBe('none');
+  });
+});
+
+describe('茌平 and its OCR misreading 在平 (issue 12, item 3)', () => {
+  it('folds 在平 to 茌平 only where it reads as the place', () => {
+    expect(fold('在平区')).toBe('茌平区');
+    expect(fold('在平县')).toBe('茌平县');
+    expect(fold('在平博平镇')).toBe('茌平博平镇');
+    expect(fold('在平杜郎口镇')).toBe('茌平杜郎口镇');
+    for (const text of ['现在平均气温', '在平台上', '在平时', '存在平衡']) expect(fold(text)).toBe(text);
+  });
+
+  it('finds the place, misread or not, and not 现在平均 or 在平台', async () => {
+    const [template] = articles;
+    if (!template) throw new Error('no story');
+    const story = (id: string, text: string): Article => ({
+      ...template,
+      id: `${template.id}-${id}`,
+      kicker: null,
+      headline: text.slice(0, 8),
+      subheadline: null,
+      standfirst: null,
+      paragraphs: [text],
+      captions: [],
+    });
+    const extra = [
+      story('avg', '今年现在平均气温比往年高，在平台上发布的数据显示。'),
+      story('misread', '在平博平镇的农户今年种植甜叶菊三千亩。'),
+    ];
+    const withExtra = new SearchEngine(filesOf(buildSearchIndex([...extra, ...articles])));
+    const found = (await withExtra.search('茌平')).hits.map((h) => h.id);
+    expect(found).toContain(`${template.id}-misread`);
+    expect(found).not.toContain(`${template.id}-avg`);
   });
 });

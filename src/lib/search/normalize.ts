@@ -1,15 +1,25 @@
 /**
  * How search reads text, the same at build time and in the browser: NFKC,
- * lower case, known OCR misreadings folded to the right form (在平 → 茌平),
+ * lower case, known OCR misreadings folded to the right form where they read
+ * as the place (在平区 → 茌平区, never 现在平均),
  * then units: single Han characters and Latin/digit words. Terms are
  * bigrams of adjacent units; single units serve one-character queries.
  */
 import gazetteer from '../../data/gazetteer.json' with { type: 'json' };
 
+/**
+ * 在平 is folded to 茌平 only where it reads as the place: before the name of
+ * one of 茌平's towns (在平博平镇, 在平杜郎口镇). 在平区 and 在平县 are in the
+ * gazetteer's list. A bare 在平 is ordinary text (现在平均, 在平台上, 在平时),
+ * which a fold would make match every search for 茌平.
+ */
+const CHIPING_TOWNS = gazetteer.units
+  .filter((u) => u.slug === 'chiping')
+  .flatMap((u) => u.towns.flatMap((t) => [t.name, ...t.aliases]));
+
 const FOLDS: Array<{ wrong: string; right: string }> = [
   ...gazetteer.ocrCorrections,
-  // Bare 在平 is folded too: both sides of the search are folded alike, so 存在平衡 still finds itself.
-  { wrong: '在平', right: '茌平' },
+  ...CHIPING_TOWNS.map((town) => ({ wrong: `在平${town}`, right: `茌平${town}` })),
 ].sort((a, b) => b.wrong.length - a.wrong.length);
 
 export function fold(text: string): string {
