@@ -251,9 +251,11 @@ async function run(append = false) {
     const note =
       result.match === 'relaxed'
         ? '（未找到完全匹配，显示相近结果）'
-        : result.match === 'pinyin'
-          ? '（按读音匹配）'
-          : '';
+        : result.match === 'partial'
+          ? '（没有稿件包含全部关键词，显示包含关键词最多的稿件）'
+          : result.match === 'pinyin'
+            ? '（按读音匹配）'
+            : '';
     status.textContent =
       result.total > 0
         ? `找到 ${result.total} 篇稿件${note}`

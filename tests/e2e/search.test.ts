@@ -252,6 +252,16 @@ describe('search', () => {
     await page.close();
   });
 
+  it('answers a question typed as a sentence with the stories that have most of it, and says they are partial matches', async () => {
+    const page = await searchPage('q=聊城今年小麦产量是多少');
+    await waitForResults(page, '聊城今年小麦产量是多少');
+    await expect(page.locator('#search-status').textContent()).resolves.toMatch(
+      /^找到 \d+ 篇稿件（没有稿件包含全部关键词，显示包含关键词最多的稿件）$/u,
+    );
+    await expect(results(page).locator('a.headline').first().textContent()).resolves.toContain('小麦');
+    await page.close();
+  });
+
   it('shows the byline when a reporter’s name matched, the name linking to their page', async () => {
     const page = await searchPage('q=张浩');
     await waitForResults(page, '张浩');

@@ -215,3 +215,25 @@ describe('茌平 and its OCR misreading 在平 (issue 12, item 3)', () => {
     expect(found).not.toContain(`${template.id}-avg`);
   });
 });
+
+describe('a query no story answers whole (issue 12, item 4)', () => {
+  it('a sentence typed as one word finds the stories with the most of its terms, as partial matches', async () => {
+    const r = await engine.search('聊城今年小麦产量是多少');
+    expect(r.match).toBe('partial');
+    expect(r.total).toBeGreaterThan(0);
+    expect(r.hits[0]?.title).toContain('小麦');
+  });
+
+  it('words no story has together give the stories with the most of them, never nothing', async () => {
+    expect(holding('轴承').some((a) => holding('小麦').includes(a))).toBe(false);
+    const r = await engine.search('轴承 小麦');
+    expect(r.match).toBe('partial');
+    const found = r.hits.map((h) => h.id);
+    for (const a of [...holding('轴承'), ...holding('小麦')]) expect(found).toContain(a.id);
+  });
+
+  it('a query every word of which some story has together stays an exact match', async () => {
+    expect((await engine.search('临清 小麦')).match).toBe('exact');
+    expect((await engine.search('聊城今年小麦产量是多少 临清')).match).toBe('partial');
+  });
+});

@@ -59,9 +59,11 @@ export interface SearchResult {
   /**
    * How the words were matched: exact, with one term relaxed, or by sound;
    * 'filters' when there were no words, only filters (every story that
-   * passes them, newest first); 'none' when nothing matched.
+   * passes them, newest first); 'partial' when no story has all the words
+   * (or a long word's terms, but one or two): the stories with the most of
+   * them; 'none' when nothing matched.
    */
-  match: 'exact' | 'relaxed' | 'pinyin' | 'filters' | 'none';
+  match: 'exact' | 'relaxed' | 'pinyin' | 'partial' | 'filters' | 'none';
   /**
    * The query with each word found only by its sound (a wrong character, or
    * pinyin) written as the index's commonest word of that sound: 轴乘 → 轴承.
@@ -145,8 +147,16 @@ export class SearchEngine {
     return d;
   }
 
-  /** Documents and scores for a word's terms; relaxed (one or two terms dropped) when no document has them all. */
-  private async matchGroups(groups: Groups, docs: number): Promise<{ scores: Map<number, number>; relaxed: boolean }> {
+  /**
+   * Documents and scores for a word's terms; relaxed (one or two terms
+   * dropped) when no document has them all; partial when no document has
+   * all but two: then the documents with the most of them (a sentence typed
+   * as one word, 聊城今年小麦产量是多少), never nothing while a term is found.
+   */
+  private async matchGroups(
+    groups: Groups,
+    docs: number,
+  ): Promise<{ scores: Map<number, number>; relaxed: boolean; partial: boolean }> {
     const lists = await Promise.all(
       groups.map(async (alternatives) => {
         const union = new Map<number, number>();
@@ -170,9 +180,9 @@ export class SearchEngine {
     for (const [step, k] of need.entries()) {
       const scores = new Map<number, number>();
       for (const [doc, c] of counted) if (c.hits >= k) scores.set(doc, c.score * (step === 0 ? 1 : 0.5 / step));
-      if (scores.size > 0) return { scores, relaxed: step > 0 };
+      if (scores.size > 0) return { scores, relaxed: step > 0, partial: false };
     }
-    return { scores: new Map(), relaxed: false };
+    return { scores: mostTerms(counted), relaxed: counted.size > 0, partial: counted.size > 0 };
   }
 
   /**
@@ -229,14 +239,14 @@ export class SearchEngine {
     if (words.length === 0 && !filtered) return empty;
 
     let match: SearchResult['match'] = words.length === 0 ? 'filters' : 'exact';
-    let combined: Map<number, number> | null = null;
+    const perWord: Array<Map<number, number>> = [];
     // What to mark in results: the words as typed, and the words a sound stood for.
     const needles: Array<Pick<QueryWord, 'text' | 'single'>> = words.filter((w) => !w.syllables);
     const corrected: string[] = [];
     let corrections = 0;
     for (const word of words) {
       const groups = word.single ? [[`1:${word.single}`]] : word.terms.map((t) => [t]);
-      let { scores, relaxed } = await this.matchGroups(groups, m.docs);
+      let { scores, relaxed, partial } = await this.matchGroups(groups, m.docs);
       let heard: string | null = null;
       // Latin letters may be pinyin (zhoucheng → 轴承); Han that finds nothing, or only relaxed, may be a same-sound typo.
       if (word.syllables || ((scores.size === 0 || relaxed) && word.single === null)) {
@@ -253,6 +263,7 @@ export class SearchEngine {
           if (scores.size === 0 || relaxed) {
             scores = bySound.scores;
             relaxed = false;
+            partial = false;
             match = 'pinyin';
           } else {
             for (const [d, s] of bySound.scores) scores.set(d, Math.max(scores.get(d) ?? 0, s));
@@ -262,9 +273,17 @@ export class SearchEngine {
       if (heard && heard !== word.text) corrections++;
       corrected.push(heard ?? word.text);
       if (relaxed && match === 'exact') match = 'relaxed';
-      combined = combined === null ? scores : intersect(combined, scores);
-      if (combined.size === 0) return empty;
+      if (partial) match = 'partial';
+      perWord.push(scores);
     }
+    let combined: Map<number, number> | null = null;
+    for (const scores of perWord) combined = combined === null ? scores : intersect(combined, scores);
+    // No story has every word: the stories with the most of them, as partial matches.
+    if (combined !== null && combined.size === 0) {
+      combined = mostWords(perWord);
+      match = 'partial';
+    }
+    if (combined !== null && combined.size === 0) return empty;
     const facets = await this.allFacets();
     const candidates = combined ?? new Map(facets.map((_, n) => [n, 0] as const));
     const county = filters.county ? m.counties.findIndex((c) => c.slug === filters.county) : -1;
@@ -362,6 +381,33 @@ export function stitch(groups: Array<Array<[string, number]>>): string | null {
 
 function bump(counts: Record<string, number>, key: string | undefined) {
   if (key) counts[key] = (counts[key] ?? 0) + 1;
+}
+
+/**
+ * The documents with the most of a word's terms (at least half as many as
+ * the best has), their scores weighed by the square of the share they have,
+ * at a quarter of the weight a full match carries.
+ */
+function mostTerms(counted: Map<number, { hits: number; score: number }>): Map<number, number> {
+  let most = 0;
+  for (const c of counted.values()) most = Math.max(most, c.hits);
+  const scores = new Map<number, number>();
+  for (const [doc, c] of counted) if (c.hits * 2 >= most) scores.set(doc, (c.score * (c.hits / most) ** 2) / 4);
+  return scores;
+}
+
+/** The documents that match the most of the query's words, ranked by how many and then by their scores. */
+function mostWords(perWord: Array<Map<number, number>>): Map<number, number> {
+  const counted = new Map<number, { hits: number; score: number }>();
+  for (const scores of perWord) {
+    for (const [doc, score] of scores) {
+      const c = counted.get(doc) ?? { hits: 0, score: 0 };
+      c.hits++;
+      c.score += score;
+      counted.set(doc, c);
+    }
+  }
+  return mostTerms(counted);
 }
 
 function intersect(a: Map<number, number>, b: Map<number, number>): Map<number, number> {
