@@ -10,7 +10,7 @@ import { buildSearchIndex, type BuiltIndex } from '../../src/lib/search/build.ts
 import { SearchEngine, readPinyin, stitch, type Loader } from '../../src/lib/search/engine.ts';
 import type { Article } from '../../src/lib/schema.ts';
 import { findMarks } from '../../src/lib/search/marks.ts';
-import { fold, parseQuery } from '../../src/lib/search/normalize.ts';
+import { bigrams, fold, parseQuery } from '../../src/lib/search/normalize.ts';
 import { readWordShard } from '../../src/lib/search/format.ts';
 import { collectPeople } from '../../src/lib/site/people.ts';
 
@@ -235,5 +235,30 @@ describe('a query no story answers whole (issue 12, item 4)', () => {
   it('a query every word of which some story has together stays an exact match', async () => {
     expect((await engine.search('临清 小麦')).match).toBe('exact');
     expect((await engine.search('聊城今年小麦产量是多少 临清')).match).toBe('partial');
+  });
+});
+
+describe('words readers type short (issue 12, item 5)', () => {
+  it('24年 finds every story of 2024年, as 2024年 does', async () => {
+    const r = await engine.search('24年');
+    expect(r.total).toBe(holding('24年').length);
+    expect(r.total).toBeGreaterThan(0);
+    expect(r.hits.map((h) => h.id).sort()).toEqual((await ids('2024年')).sort());
+  });
+
+  it('a Latin word is found where digits follow it (iphone in iPhone15), and the whole still finds it', async () => {
+    expect(bigrams('新款iPhone15上市')).toEqual(
+      expect.arrayContaining(['iphone', '15', 'iphone 15', '款iphone', '15上']),
+    );
+    const [template] = articles;
+    if (!template) throw new Error('no story');
+    const phone: Article = { ...template, id: `${template.id}-phone`, paragraphs: ['新款iPhone15在聊城上市。'] };
+    const withPhone = new SearchEngine(filesOf(buildSearchIndex([phone, ...articles])));
+    for (const q of ['iphone', 'iPhone15', 'IPHONE 15']) {
+      expect(
+        (await withPhone.search(q)).hits.map((h) => h.id),
+        q,
+      ).toContain(phone.id);
+    }
   });
 });

@@ -28,7 +28,10 @@ export function fold(text: string): string {
   return out;
 }
 
-const UNIT = /\p{Script=Han}|[a-z0-9]+(?:\.[0-9]+)?/gu;
+/** A Han character, a Latin word, or a number: letters and digits are two units (iPhone15 → iphone 15, 5G → 5 g). */
+const UNIT = /\p{Script=Han}|[a-z]+|[0-9]+(?:\.[0-9]+)?/gu;
+/** A year written in full (2024), which a reader may type short (24年). */
+const FULL_YEAR = /^(?:19|20)([0-9]{2})$/u;
 const SEPARATOR = /[^\p{Script=Han}a-z0-9.]/u;
 
 /** Runs of units with no separator between them (a separator breaks a phrase). */
@@ -41,7 +44,12 @@ export function segments(text: string): string[][] {
   return out;
 }
 
-/** Bigram terms of a text: 聊城轴承 → 聊城 城轴 轴承; 3.12% → 3.12. */
+/**
+ * Bigram terms of a text: 聊城轴承 → 聊城 城轴 轴承; 3.12% → 3.12. A Latin
+ * word or a number is a term on its own too (iPhone15 → iphone 15, iphone,
+ * 15), and a year in full before 年 is also the year in short (2024年 → 24年,
+ * 24), as a reader types it.
+ */
 export function bigrams(text: string): string[] {
   const terms: string[] = [];
   for (const units of segments(text)) {
@@ -49,6 +57,10 @@ export function bigrams(text: string): string[] {
     for (let i = 0; i + 1 < units.length; i++) terms.push(`${units[i]}${sep(units[i], units[i + 1])}${units[i + 1]}`);
     // A Latin or digit word is findable on its own too (App, 2024).
     for (const u of units) if (!isHan(u) && units.length > 1) terms.push(u);
+    for (let i = 0; i + 1 < units.length; i++) {
+      const short = units[i + 1] === '年' ? FULL_YEAR.exec(units[i] ?? '')?.[1] : undefined;
+      if (short !== undefined) terms.push(`${short}年`, short);
+    }
   }
   return terms;
 }
