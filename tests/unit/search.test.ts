@@ -246,6 +246,25 @@ describe('words readers type short (issue 12, item 5)', () => {
     expect(r.hits.map((h) => h.id).sort()).toEqual((await ids('2024年')).sort());
   });
 
+  it('a wrong character of the right sound is heard in any word of the text, not only a headline’s (防讯 → 防汛, 种量 → 种粮)', async () => {
+    // 种粮 is in no headline or kicker: only in the text of two stories.
+    expect(articles.some((a) => `${a.headline ?? ''}${a.kicker ?? ''}`.includes('种粮'))).toBe(false);
+    for (const [typed, meant] of [
+      ['防讯', '防汛'],
+      ['种量', '种粮'],
+    ] as const) {
+      expect(holding(meant).length, meant).toBeGreaterThan(0);
+      const r = await engine.search(typed);
+      expect(r.match, typed).toBe('pinyin');
+      expect(r.suggestion, typed).toBe(meant);
+      expect(r.hits.map((h) => h.id).sort(), typed).toEqual(
+        holding(meant)
+          .map((a) => a.id)
+          .sort(),
+      );
+    }
+  });
+
   it('a Latin word is found where digits follow it (iphone in iPhone15), and the whole still finds it', async () => {
     expect(bigrams('新款iPhone15上市')).toEqual(
       expect.arrayContaining(['iphone', '15', 'iphone 15', '款iphone', '15上']),
