@@ -59,9 +59,9 @@ export interface SearchResult {
   /**
    * How the words were matched: exact, with one term relaxed, or by sound;
    * 'filters' when there were no words, only filters (every story that
-   * passes them, newest first); 'partial' when no story has all the words
-   * (or a long word's terms, but one or two): the stories with the most of
-   * them; 'none' when nothing matched.
+   * passes them, newest first); 'partial' when no story has every word, or
+   * all but two of a long word's terms: the stories with the most of them;
+   * 'none' when nothing matched.
    */
   match: 'exact' | 'relaxed' | 'pinyin' | 'partial' | 'filters' | 'none';
   /**
@@ -396,7 +396,7 @@ function mostTerms(counted: Map<number, { hits: number; score: number }>): Map<n
   return scores;
 }
 
-/** The documents that match the most of the query's words, ranked by how many and then by their scores. */
+/** The documents that match the most of the query's words, weighed as mostTerms weighs a word's terms. */
 function mostWords(perWord: Array<Map<number, number>>): Map<number, number> {
   const counted = new Map<number, { hits: number; score: number }>();
   for (const scores of perWord) {
