@@ -71,13 +71,17 @@ export interface MapUnit {
 
 type Point = [number, number];
 
-export interface CountyShape {
+/** What a county's shape and a zone's point both show: the unit, its count and its shade. */
+export interface ShadedUnit {
   slug: string;
   name: string;
   count: number;
   href: string;
   /** 0 for no stories, then 1 … SHADE_STEPS. */
   step: number;
+}
+
+export interface CountyShape extends ShadedUnit {
   /** SVG path data in the map's units. */
   path: string;
   /** Where the name goes (its centre). */
@@ -86,12 +90,7 @@ export interface CountyShape {
   bounds: [Point, Point];
 }
 
-export interface ZonePoint {
-  slug: string;
-  name: string;
-  count: number;
-  href: string;
-  step: number;
+export interface ZonePoint extends ShadedUnit {
   at: Point;
   labelSide: 'left' | 'right';
   /** The county whose boundary holds the point. */
@@ -173,16 +172,19 @@ export function buildCountyMap({ boundaries, layout, counties, zones, width = MA
   const path = geoPath(projection).digits(1);
 
   const max = Math.max(0, ...counties.map((c) => c.count), ...zones.map((z) => z.count));
+  const shaded = (unit: MapUnit): ShadedUnit => ({
+    slug: unit.slug,
+    name: unit.name,
+    count: unit.count,
+    href: unit.href,
+    step: shadeStep(unit.count, max),
+  });
   const countyShapes: CountyShape[] = matched.map(({ unit, name, boundary }) => {
     const shape = shapes.get(name) ?? boundary;
     const labelAt = layout.labels[unit.slug] ?? boundary.properties.cp;
     const [[x0, y0], [x1, y1]] = path.bounds(shape);
     return {
-      slug: unit.slug,
-      name: unit.name,
-      count: unit.count,
-      href: unit.href,
-      step: shadeStep(unit.count, max),
+      ...shaded(unit),
       path: path(shape) ?? '',
       label: labelAt
         ? project(projection, labelAt, `${unit.name}'s label`)
@@ -200,11 +202,7 @@ export function buildCountyMap({ boundaries, layout, counties, zones, width = MA
     const host = matched.find(({ boundary }) => geoContains(boundary, place.at));
     if (!host) throw new Error(`county map: ${unit.name}'s point ${place.at.join(', ')} is outside every county`);
     return {
-      slug: unit.slug,
-      name: unit.name,
-      count: unit.count,
-      href: unit.href,
-      step: shadeStep(unit.count, max),
+      ...shaded(unit),
       at: project(projection, place.at, unit.name),
       labelSide: place.label,
       within: host.unit.slug,
