@@ -9,6 +9,7 @@
  * src/lib/build/heap-limit.ts, and the heap column shows the limit), under
  * `/usr/bin/time -v` for the peak resident memory, `uptime` before and after:
  * - the full build, from an empty cache;
+ * - the floor: a rebuild with nothing changed, and `astro sync` alone;
  * - one changed seed, rebuilt;
  * - the daily case: 8 new pages of the next day and 3 corrections (sidecar
  *   edits to older pages), rebuilt.
@@ -153,8 +154,8 @@ function failureOf(log: string): string | undefined {
   return line?.trim().slice(0, 300);
 }
 
-/** `npm run build` in the project, timed, with its peak RSS and main heap. */
-function build(dir: string, name: string): BuildRun {
+/** `npm run build` (or another command) in the project, timed, with its peak RSS and main heap. */
+function build(dir: string, name: string, run: string[] = ['npm', 'run', 'build']): BuildRun {
   const n = readdirSync(dir).filter((f) => f.startsWith('build-')).length;
   const memoryDir = path.join(dir, `memory-${n}`);
   mkdirSync(memoryDir);
@@ -163,7 +164,7 @@ function build(dir: string, name: string): BuildRun {
   const out = openSync(log, 'w');
   const loadBefore = uptime();
   const t0 = performance.now();
-  const command = hasTime ? [TIME, '-v', '-o', timeFile, 'npm', 'run', 'build'] : ['npm', 'run', 'build'];
+  const command = hasTime ? [TIME, '-v', '-o', timeFile, ...run] : run;
   const r = spawnSync(command[0] ?? 'npm', command.slice(1), {
     cwd: dir,
     env: buildEnv(memoryDir),
@@ -380,6 +381,11 @@ for (const n of sizes) {
     });
 
     const rebuilds = n <= Number(values['rebuilds-up-to']);
+    // The floor under every rebuild: one with nothing changed, and Astro's content sync alone with nothing to sync.
+    if (rebuilds) {
+      builds.push(build(dir, 'nothing changed'));
+      builds.push(build(dir, '`astro sync` alone, nothing changed', ['npx', 'astro', 'sync']));
+    }
     // One changed seed: a brief added at the end of the first page, rebuilt.
     const first = pages[0];
     if (rebuilds && first) {
