@@ -226,6 +226,22 @@ describe('the first build', () => {
   });
 });
 
+describe('search numbers', () => {
+  it('are the ones the id ledger records: each live id’s number serves that story’s search document', () => {
+    const ledger = JSON.parse(readFileSync(path.join(incremental.seeds, 'ids.json'), 'utf8')) as {
+      pages: Record<string, Record<string, { search?: number; movedTo?: string }>>;
+    };
+    const live = Object.values(ledger.pages).flatMap((ids) =>
+      Object.entries(ids).filter(([, e]) => e.movedTo === undefined && e.search !== undefined),
+    );
+    expect(live.length).toBe(stories.length);
+    const dist = path.join(incremental.root, 'dist', 'search-index', 'docs');
+    for (const [id, e] of live) {
+      expect(JSON.parse(readFileSync(path.join(dist, `${e.search}.json`), 'utf8')).id, id).toBe(id);
+    }
+  });
+});
+
 describe('a rebuild with nothing changed', () => {
   it('renders no page with a cacheKey again: only the pages without one (the home page, the indexes, the feed)', () => {
     expect(unchanged.status, unchanged.log.slice(-2000)).toBe(0);
