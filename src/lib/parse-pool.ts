@@ -13,10 +13,12 @@ export async function parseInParallel(
 ): Promise<Map<string, SeedResult>> {
   const results = new Map<string, SeedResult>();
   const queue = [...seedPaths];
-  const workers = Array.from(
-    { length: Math.min(threads, queue.length) },
-    () => new Worker(new URL('./parse-worker.ts', import.meta.url)),
-  );
+  const exited = new WeakSet<Worker>();
+  const workers = Array.from({ length: Math.min(threads, queue.length) }, () => {
+    const worker = new Worker(new URL('./parse-worker.ts', import.meta.url));
+    worker.once('exit', () => exited.add(worker));
+    return worker;
+  });
   try {
     await Promise.all(
       workers.map(
@@ -37,7 +39,20 @@ export async function parseInParallel(
       ),
     );
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all(workers.map((w) => (exited.has(w) ? undefined : closed(w))));
   }
   return results;
+}
+
+/**
+ * Tells a worker there is no more work and waits for it to end on its own:
+ * a thread stopped from outside (terminate) can crash the process on some
+ * Node versions. One that has not ended after a while is stopped after all.
+ */
+function closed(worker: Worker): Promise<void> {
+  return new Promise((resolve) => {
+    worker.once('exit', () => resolve());
+    worker.postMessage(null);
+    setTimeout(() => void worker.terminate(), 5000).unref();
+  });
 }

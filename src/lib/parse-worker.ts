@@ -2,6 +2,8 @@
 import { parentPort } from 'node:worker_threads';
 import { parseSeedFile } from './seeds.ts';
 
-parentPort?.on('message', (seedPath: string) => {
-  parentPort?.postMessage({ seedPath, result: parseSeedFile(seedPath) });
+// null: no more seeds. Closing the port lets the thread end on its own (parse-pool.ts).
+parentPort?.on('message', (seedPath: string | null) => {
+  if (seedPath === null) parentPort?.close();
+  else parentPort?.postMessage({ seedPath, result: parseSeedFile(seedPath) });
 });
