@@ -21,6 +21,7 @@ import * as pagefind from 'pagefind';
 import { makeCorpus } from '../src/lib/corpus.ts';
 import { parseSeedBytes, parseSeedDir } from '../src/lib/seeds.ts';
 import { buildSearchIndex } from '../src/lib/search/build.ts';
+import { indexFiles } from '../src/lib/search/files.ts';
 import { fold, parseQuery } from '../src/lib/search/normalize.ts';
 import type { Article } from '../src/lib/schema.ts';
 
@@ -61,23 +62,13 @@ function siteFor(stories: Article[]): { dir: string; indexBytes: number } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-search-'));
   cpSync('dist/search', path.join(dir, 'search'), { recursive: true });
   cpSync('dist/_astro', path.join(dir, '_astro'), { recursive: true });
-  const index = buildSearchIndex(stories);
   const out = path.join(dir, 'search-index');
-  mkdirSync(path.join(out, 'shards'), { recursive: true });
-  mkdirSync(path.join(out, 'docs'), { recursive: true });
-  mkdirSync(path.join(out, 'words'), { recursive: true });
-  writeFileSync(path.join(out, 'manifest.json'), JSON.stringify(index.manifest));
-  writeFileSync(path.join(out, 'facets.bin'), index.facets);
-  let indexBytes = index.facets.length;
-  index.words.forEach((w, n) => {
-    writeFileSync(path.join(out, 'words', `${n}.bin`), w);
-    indexBytes += w.length;
-  });
-  index.shards.forEach((s, n) => {
-    writeFileSync(path.join(out, 'shards', `${n}.bin`), s);
-    indexBytes += s.length;
-  });
-  for (const d of index.docs) writeFileSync(path.join(out, 'docs', `${d.n}.json`), JSON.stringify(d));
+  let indexBytes = 0;
+  for (const [file, contents] of indexFiles(buildSearchIndex(stories))) {
+    mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
+    writeFileSync(path.join(out, file), contents);
+    if (!file.startsWith('docs/') && file !== 'manifest.json') indexBytes += contents.length;
+  }
   return { dir, indexBytes };
 }
 
