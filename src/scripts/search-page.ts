@@ -197,6 +197,12 @@ function showSuggestion(text: string | null) {
   suggestion.append('您要找的是不是 ', link, '？');
 }
 
+/** An estimated count to two significant figures: 1,234 → 1,200. */
+function roughly(n: number): string {
+  const unit = 10 ** Math.max(0, Math.floor(Math.log10(n)) - 1);
+  return (Math.round(n / unit) * unit).toLocaleString('en-US');
+}
+
 /** Counts beside each filter's options for this result; none (plain labels) without a result. */
 function updateCounts(result: SearchResult | null) {
   const counts: Record<string, Record<string, number> | null> = {
@@ -210,7 +216,10 @@ function updateCounts(result: SearchResult | null) {
       if (!option.value) continue;
       const label = option.dataset.label ?? option.textContent ?? '';
       option.dataset.label = label;
-      option.textContent = byValue ? `${label}（${byValue[option.value] ?? 0}）` : label;
+      // Counts over many stories are estimated on the index's sample (engine.ts): 约, and rounded as such.
+      const n = byValue?.[option.value] ?? 0;
+      const count = result?.estimated && n > 0 ? `约${roughly(n)}` : String(n);
+      option.textContent = byValue ? `${label}（${count}）` : label;
     }
   }
 }

@@ -98,8 +98,9 @@ const ALWAYS_RENDERED = [
   '/issues/index.html',
   '/reporters/index.html',
   '/rss.xml',
-  '/search-index/facets.bin',
+  '/search-index/days.bin',
   '/search-index/manifest.json',
+  '/search-index/sample.bin',
   '/search/index.html',
   '/topics/index.html',
 ].sort();

@@ -6,34 +6,32 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseSeedDir } from '../../src/lib/seeds.ts';
-import { buildSearchIndex, type BuiltIndex } from '../../src/lib/search/build.ts';
+import { buildSearchIndex, impactOf, type BuiltIndex } from '../../src/lib/search/build.ts';
 import { SearchEngine, readPinyin, stitch, type Loader } from '../../src/lib/search/engine.ts';
 import type { Article } from '../../src/lib/schema.ts';
 import { findMarks } from '../../src/lib/search/marks.ts';
 import { bigrams, fold, parseQuery } from '../../src/lib/search/normalize.ts';
 import { readWordShard } from '../../src/lib/search/format.ts';
+import { indexFiles } from '../../src/lib/search/files.ts';
 import { collectPeople } from '../../src/lib/site/people.ts';
 
 const articles = parseSeedDir('seeds')
   .flatMap((r) => (r.ok ? r.parsed.articles : []))
   .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
-/** The site's files of a built index, served from memory: docs/<n>.json by the story's number. */
-function filesOf(built: BuiltIndex): Loader {
-  const docs = new Map(built.docs.map((d) => [d.n, d]));
+/** The site's files of a built index, served from memory (files.ts indexFiles). */
+export function filesOf(built: BuiltIndex): Loader & { fetched: string[] } {
+  const files = new Map(indexFiles(built));
+  const fetched: string[] = [];
+  const get = (path: string) => {
+    const contents = files.get(path);
+    if (contents === undefined) throw new Error(`no ${path}`);
+    fetched.push(path);
+    return contents;
+  };
   return {
-    json: async <T>(path: string) => {
-      const [dir, file] = path.split('/');
-      if (path === 'manifest.json') return built.manifest as T;
-      if (dir === 'docs') return docs.get(Number(file?.replace('.json', ''))) as T;
-      throw new Error(`no ${path}`);
-    },
-    bytes: async (path: string) => {
-      if (path === 'facets.bin') return built.facets;
-      const [, dir, n] = /^(shards|words)\/(\d+)\.bin$/u.exec(path) ?? [];
-      const shard = (dir === 'words' ? built.words : built.shards)[Number(n)];
-      if (!shard) throw new Error(`no ${path}`);
-      return shard;
-    },
+    fetched,
+    json: async <T>(path: string) => JSON.parse(get(path) as string) as T,
+    bytes: async (path: string) => get(path) as Uint8Array,
   };
 }
 const index = buildSearchIndex(articles);
@@ -149,8 +147,11 @@ describe('why a story matched', () => {
 });
 
 describe('filters without words', () => {
-  it('lists every story of a county, newest first', async () => {
-    const r = await engine.search('', { county: 'linqing' });
+  it('lists every story of a county, newest first, from the county’s bitmap and the days', async () => {
+    const files = filesOf(index);
+    const r = await new SearchEngine(files).search('', { county: 'linqing' });
+    const linqing = index.manifest.counties.findIndex((c) => c.slug === 'linqing');
+    expect(files.fetched).toEqual(expect.arrayContaining([`filters/c${linqing}.bin`, 'days.bin', 'sample.bin']));
     expect(r.match).toBe('filters');
     expect(r.total).toBe(articles.filter((a) => a.county?.slug === 'linqing').length);
     expect(r.total).toBeGreaterThan(0);
@@ -279,5 +280,115 @@ describe('words readers type short (issue 12, item 5)', () => {
         q,
       ).toContain(phone.id);
     }
+  });
+});
+
+describe('counts and filters cost what the query’s postings cost (issue 12, item 1)', () => {
+  it('a query of few stories counts and filters on the facets read with its postings: no other file', async () => {
+    const files = filesOf(index);
+    const own = new SearchEngine(files);
+    const r = await own.search('轴承', { county: 'linqing' });
+    const all = await own.search('轴承');
+    expect(r.estimated).toBe(false);
+    expect(r.total).toBe(all.facets.county.linqing);
+    expect(r.hits.every((h) => h.county === '临清市')).toBe(true);
+    expect(files.fetched.filter((f) => !/^(manifest\.json|shards\/|docs\/)/u.test(f))).toEqual([]);
+  });
+
+  it('counts each filter’s options as the other filters leave them', async () => {
+    const r = await engine.search('发展', { kind: 'news' });
+    const news = holding('发展').filter((a) => a.kind === 'news');
+    expect(r.total).toBe(news.length);
+    expect(r.facets.kind.news).toBe(news.length);
+    expect(r.facets.kind.photo ?? 0).toBe(holding('发展').filter((a) => a.kind === 'photo').length);
+    const linqing = news.filter((a) => a.county?.slug === 'linqing').length;
+    expect(r.facets.county.linqing ?? 0).toBe(linqing);
+  });
+
+  it('estimates counts on the sample when a query reaches stories whose facets it did not read, and says so', async () => {
+    const sampled = new SearchEngine(filesOf(buildSearchIndex(articles, undefined, undefined, { sample: 16 })));
+    const r = await sampled.search('', { county: 'linqing' });
+    expect(r.estimated).toBe(true);
+    expect(r.total).toBe(articles.filter((a) => a.county?.slug === 'linqing').length);
+    const step = Math.ceil(articles.length / 16);
+    for (const n of Object.values(r.facets.kind)) expect(n % step).toBe(0);
+    expect((await engine.search('', { county: 'linqing' })).estimated).toBe(false);
+  });
+});
+
+describe('common words (issue 12, item 2)', () => {
+  // Every term in more than 8 stories is big: the seeds stand in for a decade's common words.
+  const bigIndex = buildSearchIndex(articles, undefined, undefined, { bigAt: 8 });
+
+  it('one common word is answered from its shard alone: best stories, total and counts, no big file', async () => {
+    const files = filesOf(bigIndex);
+    const common = new SearchEngine(files);
+    const r = await common.search('记者');
+    expect(files.fetched.filter((f) => !/^(manifest\.json|shards\/|docs\/)/u.test(f))).toEqual([]);
+    const reference = await engine.search('记者');
+    expect(r.total).toBe(reference.total);
+    expect(r.facets).toEqual(reference.facets);
+    expect(r.estimated).toBe(false);
+    expect(r.hits.map((h) => h.id).sort()).toEqual(reference.hits.map((h) => h.id).sort());
+  });
+
+  it('a common word beside a rare one reads the common word’s big file, and finds what the small index finds', async () => {
+    const files = filesOf(bigIndex);
+    const common = new SearchEngine(files);
+    const r = await common.search('记者 轴承');
+    expect(files.fetched.some((f) => f.startsWith('big/'))).toBe(true);
+    const reference = await engine.search('记者 轴承');
+    expect(r.total).toBe(reference.total);
+    expect(r.hits.map((h) => h.id).sort()).toEqual(reference.hits.map((h) => h.id).sort());
+    expect(r.facets).toEqual(reference.facets);
+  });
+
+  it('two common words together are counted exactly, filtered, and sorted by date', async () => {
+    const common = new SearchEngine(filesOf(bigIndex));
+    const both = holding('记者').filter((a) => holding('发展').includes(a));
+    const r = await common.search('记者 发展', { county: 'linqing' }, 'date');
+    expect(r.total).toBe(both.filter((a) => a.county?.slug === 'linqing').length);
+    const dates = r.hits.map((h) => h.date ?? '');
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+});
+
+describe('one character (issue 12, item 5)', () => {
+  it('finds every story that holds it, in its body too, headlines first', async () => {
+    const r = await engine.search('县');
+    expect(r.total).toBe(holding('县').length);
+    expect(r.hits[0]?.title).toContain('县');
+  });
+});
+
+describe('ranking (issue 12, item 6)', () => {
+  it('counts a word once a part: thirty mentions in a body do not beat a headline', () => {
+    const body = (n: number) => impactOf({ title: false, names: false, lead: false, body: n }, 800);
+    expect(body(30)).toBeLessThan(body(1) * 2.5);
+    expect(body(30)).toBeLessThan(impactOf({ title: true, names: false, lead: false, body: 0 }, 800));
+  });
+
+  it('weighs a mention in a short story above one in a long story', () => {
+    const once = (length: number) => impactOf({ title: false, names: false, lead: false, body: 1 }, length);
+    expect(once(300)).toBeGreaterThan(once(3000));
+  });
+
+  it('puts a story where a long word stands whole before one where its halves are scattered', async () => {
+    const [template] = articles;
+    if (!template) throw new Error('no story');
+    const story = (id: string, headline: string, paragraphs: string[]): Article => ({
+      ...template,
+      id,
+      headline,
+      kicker: null,
+      subheadline: null,
+      standfirst: null,
+      paragraphs,
+      captions: [],
+    });
+    const scattered = story('x-scattered', '应急物流 物资调配', ['应急物流和物资调配。']);
+    const whole = story('x-whole', '全市开展演练', ['全市储备应急物资。']);
+    const e = new SearchEngine(filesOf(buildSearchIndex([scattered, whole])));
+    expect((await e.search('应急物资')).hits.map((h) => h.id)).toEqual(['x-whole', 'x-scattered']);
   });
 });

@@ -9,15 +9,52 @@ import type { Article } from '../schema.ts';
 import { allCountyRefs } from '../parser/gazetteer.ts';
 import { taxonomy } from '../parser/topics.ts';
 import { ARTICLE_KINDS } from '../schema.ts';
-import { bigrams, isHan, segments, shardOf } from './normalize.ts';
-import { FACET_BYTES, NONE, dayOf, writeWordShard, type DocFile, type Manifest, type WordShard } from './format.ts';
+import { bigramsOf, isHan, segments, shardOf } from './normalize.ts';
+import {
+  NONE,
+  dayOf,
+  writeFacets,
+  writeWordShard,
+  type DocFile,
+  type Facets,
+  type Manifest,
+  type WordShard,
+} from './format.ts';
+import {
+  ByteWriter,
+  byImpact,
+  writeBigFile,
+  writeBitmap,
+  writeDays,
+  writeTerm,
+  type FacetCounts,
+  type Posting,
+  type Term,
+} from './postings.ts';
 import { ROLE_NAMES, collectPeople, creditsOf, type Person } from '../site/people.ts';
 import { titleOf } from '../site/titles.ts';
 
-/** How much a term found in each part of a story counts. */
-const WEIGHT = { title: 4, names: 3, lead: 2, body: 1 } as const;
+/** How much a term found in each part of a story counts (once, however often it is repeated there). */
+const WEIGHT = { title: 4, names: 3, lead: 2 } as const;
+/** BM25's saturation and length normalisation, for the rest of the body: the tenth mention adds little, and a long story's mention counts less than a short one's. */
+const K1 = 1.2;
+const B = 0.75;
+/**
+ * The body length a story's is measured against: a constant (about the
+ * seeds' average, in characters), not the archive's average, so a story
+ * added changes no other story's impacts, and no shard it is not in.
+ */
+const TYPICAL_BODY = 800;
+/** Impacts are stored as bytes: the score times this (at most 20 × (4 + 3 + 2 + 2.2) = 224). */
+const IMPACT_SCALE = 20;
+/** Impact bands of a big file's levels: body only, lead, headline, headline and more. */
+const LEVEL_BOUNDS = [40, 80, 120] as const;
+/** How many of a big term's best stories its shard entry carries: two pages of results and more. */
+const TOP = 32;
+/** The sample behind estimated counts (sample.bin) holds about this many slots. */
+const SAMPLE = 4096;
 /** Target size of a shard before compression. */
-const SHARD_BYTES = 3000;
+const SHARD_BYTES = 4000;
 const TEXT_LIMIT = 3000;
 /** Target size of a words/<n>.bin file before compression. */
 const WORD_SHARD_BYTES = 3000;
@@ -25,10 +62,28 @@ const WORD_SHARD_BYTES = 3000;
 export interface BuiltIndex {
   manifest: Manifest;
   shards: Uint8Array[];
-  facets: Uint8Array;
+  /** Every story of each term of many stories (postings.ts big/<n>.bin), by file number. */
+  big: Map<number, Uint8Array>;
+  /** Each county's, kind's and topic's stories as a bitmap, by file name (c3, k0, t12). */
+  filters: Map<string, Uint8Array>;
+  /** Each slot's day (postings.ts days.bin). */
+  days: Uint8Array;
+  /** The facets of every manifest.sampleStep-th slot, for counts over many stories. */
+  sample: Uint8Array;
   docs: DocFile[];
   /** The vocabulary by sound (format.ts words/<n>.bin), split like the postings. */
   words: Uint8Array[];
+}
+
+export interface IndexOptions {
+  /**
+   * A term in more stories than this is a big term (postings.ts); by default
+   * the least power of two from 128 up that is 1/64 of the slots, so it
+   * changes as seldom as the shard count does.
+   */
+  bigAt?: number;
+  /** About how many slots the sample behind estimated counts holds (4,096). */
+  sample?: number;
 }
 
 const SYLLABLE = /^[a-z]+$/u;
@@ -96,8 +151,6 @@ function numberStories(articlesOldestFirst: Article[], numbers?: ReadonlyMap<str
   return articlesOldestFirst.map((a) => ({ a, n: numbers.get(a.id) ?? next++ })).sort((x, y) => x.n - y.n);
 }
 
-const varintLength = (v: number) => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : 4);
-
 /**
  * One term's postings as they will be written (format.ts): the gap from the
  * previous document as a varint, then the weight byte. Kept encoded from the
@@ -128,48 +181,137 @@ class PostingList {
   }
 }
 
-/** Lays every term's postings into shards: sizes first, then one typed array a shard. */
-function encodeShards(postings: Map<string, PostingList>): { shards: Uint8Array[]; total: number } {
+/**
+ * Where a term stands in one story, packed in a number (a story marks a
+ * thousand terms; objects would keep the collector busy): which parts hold
+ * it, and how often the rest of the body does.
+ */
+const PART = { title: 1, names: 2, lead: 4 } as const;
+const BODY = 8;
+export interface Hits {
+  title: boolean;
+  names: boolean;
+  lead: boolean;
+  body: number;
+}
+const unpack = (v: number): Hits => ({
+  title: (v & PART.title) !== 0,
+  names: (v & PART.names) !== 0,
+  lead: (v & PART.lead) !== 0,
+  body: Math.floor(v / BODY),
+});
+
+/**
+ * A story's score for a term, as a byte: each part that holds it counts once
+ * (headline 4, names 3, standfirst and lead 2), and the rest of the body by
+ * BM25 (saturating in the number of mentions, normalised by the body's length).
+ */
+export function impactOf(hits: Hits, bodyLength: number): number {
+  const norm = 1 - B + (B * bodyLength) / TYPICAL_BODY;
+  const body = hits.body === 0 ? 0 : (hits.body * (K1 + 1)) / (hits.body + K1 * norm);
+  const score =
+    (hits.title ? WEIGHT.title : 0) + (hits.names ? WEIGHT.names : 0) + (hits.lead ? WEIGHT.lead : 0) + body;
+  return Math.max(1, Math.min(255, Math.round(score * IMPACT_SCALE)));
+}
+
+/** A posting list's (document, impact) pairs, in document order. */
+function decode(list: PostingList, facets: Facets[]): Posting[] {
+  const bytes = list.bytes;
+  const out: Posting[] = new Array<Posting>(list.count);
+  let at = 0;
+  let doc = 0;
+  for (let k = 0; k < list.count; k++) {
+    let shift = 0;
+    let delta = 0;
+    for (;;) {
+      const b = bytes[at++] ?? 0;
+      delta |= (b & 0x7f) << shift;
+      if (b < 0x80) break;
+      shift += 7;
+    }
+    doc += delta >>> 0;
+    out[k] = { doc, impact: bytes[at++] ?? 0, facets: facets[doc] as Facets };
+  }
+  return out;
+}
+
+function countsOf(postings: Posting[]): FacetCounts {
+  const counts: FacetCounts = { county: new Map(), kind: new Map(), topic: new Map() };
+  const bump = (m: Map<number, number>, v: number) => m.set(v, (m.get(v) ?? 0) + 1);
+  for (const { facets: f } of postings) {
+    if (f.county !== NONE) bump(counts.county, f.county);
+    bump(counts.kind, f.kind);
+    for (let t = 0; t < 32; t++) if (f.topics & (1 << t)) bump(counts.topic, t);
+  }
+  return counts;
+}
+
+/**
+ * Every term as written (postings.ts): a term of few stories with all its
+ * postings; a term of many with its counts and best stories, the rest in a
+ * big file. Then the terms laid into shards by hash.
+ */
+function encodeTerms(postings: Map<string, PostingList>, facets: Facets[], bigAt: number) {
   const encoder = new TextEncoder();
-  const entries: Array<{ name: string; term: Uint8Array; list: PostingList; size: number }> = [];
+  const entries: Array<{ name: string; bytes: Uint8Array }> = [];
+  // A big file is named by its term's hash (the next free number on a collision), so a term that becomes big
+  // renames no other term's file.
+  const big = new Map<number, Uint8Array>();
   let total = 0;
+  const out = new ByteWriter();
   for (const [name, list] of postings) {
-    const term = encoder.encode(name);
-    const size = varintLength(term.length) + term.length + varintLength(list.count) + list.length;
-    entries.push({ name, term, list, size });
-    total += size;
+    const all = decode(list, facets);
+    let term: Term;
+    if (all.length <= bigAt) term = { big: false, df: all.length, postings: all };
+    else {
+      let file = shardOf(name, 2 ** 32);
+      while (big.has(file)) file = (file + 1) >>> 0;
+      big.set(file, writeBigFile(facets.length, all, LEVEL_BOUNDS));
+      const top = [...all].sort(byImpact).slice(0, TOP);
+      term = { big: true, df: all.length, file, counts: countsOf(all), top };
+    }
+    out.length = 0;
+    writeTerm(out, encoder.encode(name), term);
+    const bytes = out.done();
+    entries.push({ name, bytes });
+    total += bytes.length;
   }
   let count = 16;
   while (total / count > SHARD_BYTES) count *= 2;
-  const termsOf: Array<typeof entries> = Array.from({ length: count }, () => []);
-  const sizes = new Array<number>(count).fill(0);
-  for (const e of entries) {
-    const n = shardOf(e.name, count);
-    termsOf[n]?.push(e);
-    sizes[n] = (sizes[n] ?? 0) + e.size;
-  }
-  const shards = termsOf.map((list, n) => {
-    const out = new Uint8Array(sizes[n] ?? 0);
-    let at = 0;
-    const varint = (value: number) => {
-      let v = value >>> 0;
-      while (v >= 0x80) {
-        out[at++] = (v & 0x7f) | 0x80;
-        v >>>= 7;
-      }
-      out[at++] = v;
-    };
-    for (const { term, list: postingList } of list) {
-      varint(term.length);
-      out.set(term, at);
-      at += term.length;
-      varint(postingList.count);
-      out.set(postingList.bytes.subarray(0, postingList.length), at);
-      at += postingList.length;
-    }
-    return out;
-  });
-  return { shards, total };
+  const shards = Array.from({ length: count }, () => new ByteWriter());
+  for (const { name, bytes } of entries) shards[shardOf(name, count)]?.append(bytes);
+  return { shards: shards.map((w) => w.done()), big };
+}
+
+/** Each county's, kind's and topic's stories, as bitmaps named c<i>, k<i>, t<i>. */
+function filterBitmaps(facets: Facets[], counties: number, kinds: number, topics: number): Map<string, Uint8Array> {
+  const members = (test: (f: Facets) => boolean) => facets.flatMap((f, n) => (f.kind !== NONE && test(f) ? [n] : []));
+  const out = new Map<string, Uint8Array>();
+  for (let i = 0; i < counties; i++)
+    out.set(
+      `c${i}`,
+      writeBitmap(
+        facets.length,
+        members((f) => f.county === i),
+      ),
+    );
+  for (let i = 0; i < kinds; i++)
+    out.set(
+      `k${i}`,
+      writeBitmap(
+        facets.length,
+        members((f) => f.kind === i),
+      ),
+    );
+  for (let i = 0; i < topics; i++)
+    out.set(
+      `t${i}`,
+      writeBitmap(
+        facets.length,
+        members((f) => (f.topics & (1 << i)) !== 0),
+      ),
+    );
+  return out;
 }
 
 /**
@@ -184,19 +326,10 @@ export function buildSearchIndex(
   articlesNewestFirst: Article[],
   people?: Person[],
   numbers?: ReadonlyMap<string, number>,
+  options: IndexOptions = {},
 ): BuiltIndex {
   // term → its postings, docs ascending (documents are added in order).
   const postings = new Map<string, PostingList>();
-  let current = new Map<string, number>();
-  const add = (term: string, weight: number) => current.set(term, (current.get(term) ?? 0) + weight);
-  const flush = (doc: number) => {
-    for (const [term, weight] of current) {
-      let list = postings.get(term);
-      if (!list) postings.set(term, (list = new PostingList()));
-      list.add(doc, weight);
-    }
-    current = new Map();
-  };
   const counties = allCountyRefs();
   const topics = [...taxonomy.topics, taxonomy.fallback].map((t) => ({ slug: t.slug, name: t.name }));
   const kinds = [...ARTICLE_KINDS];
@@ -205,45 +338,58 @@ export function buildSearchIndex(
   const numbered = numberStories([...articlesNewestFirst].reverse(), numbers);
   const slots = numbered.length === 0 ? 0 : (numbered.at(-1)?.n ?? 0) + 1;
   // Every slot a hole until a story fills it.
-  const facets = new Uint8Array(slots * FACET_BYTES);
-  for (let o = 0; o < facets.length; o += FACET_BYTES) facets.fill(NONE, o, o + 2);
-  const view = new DataView(facets.buffer);
+  const facets: Facets[] = Array.from({ length: slots }, () => ({ county: NONE, kind: NONE, topics: 0, day: 0 }));
   const docs: DocFile[] = [];
   const slugOf = new Map((people ?? collectPeople(articlesNewestFirst)).map((p) => [p.name, p.slug]));
+  const stories = numbered.map(({ a, n }) => {
+    const [lead = '', ...rest] = [...a.paragraphs, ...a.captions];
+    return { a, n, lead, body: rest.join('\n') };
+  });
 
-  for (const { a, n } of numbered) {
+  for (const { a, n, lead, body } of stories) {
     const title = [a.kicker, a.headline ?? titleOf(a), a.subheadline].filter(Boolean).join(' ');
     const credits = creditsOf(a);
     const names = [...new Set(credits.map((c) => c.name))];
-    const [lead = '', ...rest] = [...a.paragraphs, ...a.captions];
+    const hits = new Map<string, number>();
     const parts: Array<[string, number]> = [
-      [title, WEIGHT.title],
-      [names.join(' '), WEIGHT.names],
-      [a.standfirst ?? '', WEIGHT.lead],
-      [lead, WEIGHT.lead],
-      [rest.join('\n'), WEIGHT.body],
+      [title, PART.title],
+      [names.join(' '), PART.names],
+      [a.standfirst ?? '', PART.lead],
+      [lead, PART.lead],
+      [body, BODY],
     ];
-    for (const [text, weight] of parts) for (const term of bigrams(text)) add(term, weight);
-    // One-character queries look among headline characters only.
-    for (const unit of segments(title).flat()) if (isHan(unit)) add(`1:${unit}`, WEIGHT.title);
-    const o = n * FACET_BYTES;
+    for (const [text, part] of parts) {
+      const mark = (term: string) => {
+        const was = hits.get(term) ?? 0;
+        hits.set(term, part === BODY ? was + BODY : was | part);
+      };
+      const runs = segments(text);
+      for (const term of bigramsOf(runs)) mark(term);
+      // One character on its own (a one-character query): every Han character of the story.
+      for (const units of runs) for (const unit of units) if (isHan(unit)) mark(`1:${unit}`);
+    }
+    for (const [term, h] of hits) {
+      let list = postings.get(term);
+      if (!list) postings.set(term, (list = new PostingList()));
+      list.add(n, impactOf(unpack(h), body.length));
+    }
     const county = a.county ? counties.findIndex((c) => c.slug === a.county?.slug) : -1;
-    view.setUint8(o, county < 0 ? NONE : county);
-    view.setUint8(o + 1, kinds.indexOf(a.kind));
-    view.setUint32(
-      o + 2,
-      a.topics.reduce(
-        (m, t) =>
-          m |
-          (1 <<
-            Math.max(
-              0,
-              topics.findIndex((x) => x.slug === t),
-            )),
-        0,
-      ) >>> 0,
-    );
-    view.setUint16(o + 6, a.date ? Math.max(0, Math.min(0xffff, dayOf(a.date))) : 0);
+    facets[n] = {
+      county: county < 0 ? NONE : county,
+      kind: kinds.indexOf(a.kind),
+      topics:
+        a.topics.reduce(
+          (m, t) =>
+            m |
+            (1 <<
+              Math.max(
+                0,
+                topics.findIndex((x) => x.slug === t),
+              )),
+          0,
+        ) >>> 0,
+      day: a.date ? Math.max(0, Math.min(0xffff, dayOf(a.date))) : 0,
+    };
     docs.push({
       n,
       id: a.id,
@@ -255,32 +401,37 @@ export function buildSearchIndex(
       credits: credits.map((c) => ({ name: c.name, slug: slugOf.get(c.name) ?? '', role: ROLE_NAMES[c.role] })),
       text: [a.standfirst, ...a.paragraphs, ...a.captions].filter(Boolean).join('\n').slice(0, TEXT_LIMIT),
     });
-    flush(n);
   }
 
-  const { shards, total } = encodeShards(postings);
-  const shardCount = shards.length;
+  let bigAt = options.bigAt ?? 128;
+  while (options.bigAt === undefined && bigAt * 64 < slots) bigAt *= 2;
+  const { shards, big } = encodeTerms(postings, facets, bigAt);
   const words = buildWords(postings);
+  const filters = filterBitmaps(facets, counties.length, kinds.length, topics.length);
+  const days = writeDays(facets.map((f) => f.day));
+  const sampleStep = Math.max(1, Math.ceil(slots / (options.sample ?? SAMPLE)));
+  const sample = writeFacets(facets.filter((_, n) => n % sampleStep === 0));
 
-  const version = createHash('sha256')
-    .update(facets)
-    .update(String(total))
-    .update(numbered.map(({ a, n }) => `${n}:${a.id}`).join(','))
-    .digest('hex')
-    .slice(0, 10);
+  const hash = createHash('sha256');
+  for (const file of [...shards, ...big.values(), ...filters.values(), days, sample]) hash.update(file);
+  hash.update(numbered.map(({ a, n }) => `${n}:${a.id}`).join(','));
   return {
     manifest: {
-      version,
+      version: hash.digest('hex').slice(0, 10),
       docs: slots,
-      shards: shardCount,
+      shards: shards.length,
       counties,
       topics,
       kinds,
       syllables: words.syllables,
       wordShards: words.files.length,
+      sampleStep,
     },
     shards,
-    facets,
+    big,
+    filters,
+    days,
+    sample,
     docs,
     words: words.files,
   };

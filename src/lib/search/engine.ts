@@ -10,7 +10,6 @@ import { fold, isHan, parseQuery, shardOf, type QueryWord } from './normalize.ts
 import { findMarks, type Mark } from './marks.ts';
 import {
   readFacets,
-  readShard,
   readWordShard,
   dayOf,
   NONE,
@@ -20,6 +19,7 @@ import {
   type Manifest,
   type WordShard,
 } from './format.ts';
+import { hasBit, readBigFile, readDays, readShard, type BigTerm, type FacetCounts, type Term } from './postings.ts';
 
 export interface Loader {
   json<T>(path: string): Promise<T>;
@@ -57,6 +57,12 @@ export interface SearchResult {
   hits: Hit[];
   facets: { county: Record<string, number>; topic: Record<string, number>; kind: Record<string, number> };
   /**
+   * The counts are estimates: the query matched stories whose facets it did
+   * not read (words found in many stories, or filters alone), so they are
+   * counted on the index's sample and scaled. The total is always exact.
+   */
+  estimated: boolean;
+  /**
    * How the words were matched: exact, with one term relaxed, or by sound;
    * 'filters' when there were no words, only filters (every story that
    * passes them, newest first); 'partial' when no story has every word, or
@@ -72,8 +78,8 @@ export interface SearchResult {
 }
 
 export const PAGE = 10;
-/** How many of the best candidates Fuse re-ranks (their documents are fetched anyway). */
-const RERANK = PAGE;
+/** How many of the best candidates Fuse re-ranks: their documents are fetched, so the first page is chosen from twice its size. */
+const RERANK = 2 * PAGE;
 /** How many words of one sound a query looks up (the commonest first): a pinyin pair can read as dozens. */
 const SOUND_ALTERNATIVES = 8;
 
@@ -85,11 +91,17 @@ interface Word extends QueryWord {
 /** Terms to match, each a set of alternatives: a story has the term when it holds any of them. */
 type Groups = string[][];
 
+/** A facet filter over a document: county, topic, kind or date range. */
+type Test = (doc: number) => boolean;
+
 export class SearchEngine {
   private manifest: Promise<Manifest> | null = null;
-  private shards = new Map<number, Promise<Map<string, Map<number, number>>>>();
+  private shards = new Map<number, Promise<Map<string, Term>>>();
   private wordShards = new Map<number, Promise<WordShard>>();
-  private facets: Promise<Facets[]> | null = null;
+  private bigFiles = new Map<number, Promise<Map<number, number>>>();
+  private filterFiles = new Map<string, Promise<Uint8Array>>();
+  private daysFile: Promise<Uint16Array> | null = null;
+  private sampleFile: Promise<Facets[]> | null = null;
   private docs = new Map<number, Promise<DocFile>>();
   private readonly load: Loader;
 
@@ -102,26 +114,45 @@ export class SearchEngine {
     return this.manifest;
   }
 
-  private async postings(term: string): Promise<Map<number, number>> {
+  private once<K, V>(cache: Map<K, Promise<V>>, key: K, make: () => Promise<V>): Promise<V> {
+    let value = cache.get(key);
+    if (!value) cache.set(key, (value = make()));
+    return value;
+  }
+
+  private async term(name: string): Promise<Term | undefined> {
     const m = await this.info();
-    const n = shardOf(term, m.shards);
-    let shard = this.shards.get(n);
-    if (!shard) {
-      shard = this.load.bytes(`shards/${n}.bin`).then(readShard);
-      this.shards.set(n, shard);
-    }
-    return (await shard).get(term) ?? new Map();
+    const n = shardOf(name, m.shards);
+    const shard = await this.once(this.shards, n, () => this.load.bytes(`shards/${n}.bin`).then(readShard));
+    return shard.get(name);
+  }
+
+  /**
+   * A term's stories and impacts. Every posting read tells its story's
+   * facets (`known`). A big term's stories come from its big file, at its
+   * level's impact, but never above its best stories' (which are exact).
+   */
+  private async postings(name: string, known: Map<number, Facets>): Promise<Map<number, number>> {
+    const term = await this.term(name);
+    if (!term) return new Map();
+    const exact = term.big ? term.top : term.postings;
+    for (const p of exact) known.set(p.doc, p.facets);
+    if (!term.big) return new Map(term.postings.map((p) => [p.doc, p.impact]));
+    const file = term.file;
+    const all = await this.once(this.bigFiles, file, () => this.load.bytes(`big/${file}.bin`).then(readBigFile));
+    const floor = term.top.length < term.df ? Math.min(...term.top.map((p) => p.impact)) : Infinity;
+    const out = new Map<number, number>();
+    for (const [doc, impact] of all) out.set(doc, Math.min(impact, floor));
+    for (const p of term.top) out.set(p.doc, p.impact);
+    return out;
   }
 
   private async wordShard(key: string): Promise<WordShard> {
     const m = await this.info();
     const n = shardOf(key, m.wordShards);
-    let shard = this.wordShards.get(n);
-    if (!shard) {
-      shard = this.load.bytes(`words/${n}.bin`).then((bytes) => readWordShard(bytes, m.syllables));
-      this.wordShards.set(n, shard);
-    }
-    return shard;
+    return this.once(this.wordShards, n, () =>
+      this.load.bytes(`words/${n}.bin`).then((bytes) => readWordShard(bytes, m.syllables)),
+    );
   }
 
   /** The two-character words of the index that read as a pinyin pair, commonest first. */
@@ -133,18 +164,22 @@ export class SearchEngine {
     return (await this.wordShard(char)).readings.get(char) ?? [];
   }
 
-  private allFacets(): Promise<Facets[]> {
-    this.facets ??= Promise.all([this.info(), this.load.bytes('facets.bin')]).then(([m, b]) => readFacets(b, m.docs));
-    return this.facets;
+  private filterFile(name: string): Promise<Uint8Array> {
+    return this.once(this.filterFiles, name, () => this.load.bytes(`filters/${name}.bin`));
+  }
+
+  private days(): Promise<Uint16Array> {
+    this.daysFile ??= this.load.bytes('days.bin').then(readDays);
+    return this.daysFile;
+  }
+
+  private sample(): Promise<Facets[]> {
+    this.sampleFile ??= this.load.bytes('sample.bin').then(readFacets);
+    return this.sampleFile;
   }
 
   private doc(n: number): Promise<DocFile> {
-    let d = this.docs.get(n);
-    if (!d) {
-      d = this.load.json<DocFile>(`docs/${n}.json`);
-      this.docs.set(n, d);
-    }
-    return d;
+    return this.once(this.docs, n, () => this.load.json<DocFile>(`docs/${n}.json`));
   }
 
   /**
@@ -156,11 +191,12 @@ export class SearchEngine {
   private async matchGroups(
     groups: Groups,
     docs: number,
+    known: Map<number, Facets>,
   ): Promise<{ scores: Map<number, number>; relaxed: boolean; partial: boolean }> {
     const lists = await Promise.all(
       groups.map(async (alternatives) => {
         const union = new Map<number, number>();
-        for (const list of await Promise.all(alternatives.map((t) => this.postings(t))))
+        for (const list of await Promise.all(alternatives.map((t) => this.postings(t, known))))
           for (const [doc, w] of list) union.set(doc, Math.max(union.get(doc) ?? 0, w));
         return union;
       }),
@@ -169,10 +205,11 @@ export class SearchEngine {
     const counted = new Map<number, { hits: number; score: number }>();
     lists.forEach((list, i) => {
       for (const [doc, w] of list) {
-        const c = counted.get(doc) ?? { hits: 0, score: 0 };
-        c.hits++;
-        c.score += w * (idf[i] ?? 1);
-        counted.set(doc, c);
+        const c = counted.get(doc);
+        if (c) {
+          c.hits++;
+          c.score += w * (idf[i] ?? 1);
+        } else counted.set(doc, { hits: 1, score: w * (idf[i] ?? 1) });
       }
     });
     const n = groups.length;
@@ -219,6 +256,20 @@ export class SearchEngine {
     return readPinyin(parseQuery(query), known);
   }
 
+  /**
+   * One word that is one term of many stories, by relevance, on a page its
+   * best stories cover: the shard entry answers it all (best stories,
+   * total, counts), and the term's big file is never fetched.
+   */
+  private async single(words: Word[], filtered: boolean, sort: string, page: number): Promise<BigTerm | null> {
+    const [word] = words;
+    if (!word || words.length > 1 || word.syllables || filtered || sort !== 'relevance') return null;
+    const terms = word.single ? [`1:${word.single}`] : word.terms;
+    if (terms.length !== 1) return null;
+    const term = await this.term(terms[0] ?? '');
+    return term?.big && Math.max(RERANK, (page + 1) * PAGE) <= term.top.length ? term : null;
+  }
+
   async search(
     query: string,
     filters: Filters = {},
@@ -232,21 +283,38 @@ export class SearchEngine {
       total: 0,
       hits: [],
       facets: { county: {}, topic: {}, kind: {} },
+      estimated: false,
       match: 'none',
       suggestion: null,
     };
     const filtered = Object.values(filters).some(Boolean);
     if (words.length === 0 && !filtered) return empty;
+    const needles: Array<Pick<QueryWord, 'text' | 'single'>> = words.filter((w) => !w.syllables);
 
+    const common = await this.single(words, filtered, sort, page);
+    if (common) {
+      const window = page === 0 ? common.top.slice(0, RERANK) : common.top.slice(page * PAGE, (page + 1) * PAGE);
+      const idf = Math.log(1 + m.docs / common.df);
+      const hits = await this.show(
+        window.map((p) => [p.doc, p.impact * idf]),
+        page === 0,
+        query,
+        words,
+        needles,
+      );
+      return { ...empty, total: common.df, hits, facets: this.named(common.counts, m), match: 'exact' };
+    }
+
+    // The facets of every story a posting was read for.
+    const known = new Map<number, Facets>();
     let match: SearchResult['match'] = words.length === 0 ? 'filters' : 'exact';
     const perWord: Array<Map<number, number>> = [];
     // What to mark in results: the words as typed, and the words a sound stood for.
-    const needles: Array<Pick<QueryWord, 'text' | 'single'>> = words.filter((w) => !w.syllables);
     const corrected: string[] = [];
     let corrections = 0;
     for (const word of words) {
       const groups = word.single ? [[`1:${word.single}`]] : word.terms.map((t) => [t]);
-      let { scores, relaxed, partial } = await this.matchGroups(groups, m.docs);
+      let { scores, relaxed, partial } = await this.matchGroups(groups, m.docs, known);
       let heard: string | null = null;
       // Latin letters may be pinyin (zhoucheng → 轴承); Han that finds nothing, or only relaxed, may be a same-sound typo.
       if (word.syllables || ((scores.size === 0 || relaxed) && word.single === null)) {
@@ -255,6 +323,7 @@ export class SearchEngine {
           ? await this.matchGroups(
               sound.map((g) => g.map(([w]) => w)),
               m.docs,
+              known,
             )
           : null;
         if (sound && bySound && bySound.scores.size > 0 && !bySound.relaxed) {
@@ -284,53 +353,151 @@ export class SearchEngine {
       match = 'partial';
     }
     if (combined !== null && combined.size === 0) return empty;
-    const facets = await this.allFacets();
-    const candidates = combined ?? new Map(facets.map((_, n) => [n, 0] as const));
-    const county = filters.county ? m.counties.findIndex((c) => c.slug === filters.county) : -1;
-    const topic = filters.topic ? m.topics.findIndex((t) => t.slug === filters.topic) : -1;
-    const kind = filters.kind ? m.kinds.indexOf(filters.kind) : -1;
-    const from = filters.from ? dayOf(filters.from) : -Infinity;
-    const to = filters.to ? dayOf(filters.to) : Infinity;
-    const passes = (f: Facets, skip?: 'county' | 'topic' | 'kind') =>
-      (skip === 'county' || county < 0 || f.county === county) &&
-      (skip === 'topic' || topic < 0 || (f.topics & (1 << topic)) !== 0) &&
-      (skip === 'kind' || kind < 0 || f.kind === kind) &&
-      ((from === -Infinity && to === Infinity) || (f.day > 0 && f.day >= from && f.day <= to));
 
-    const counts = {
-      county: {} as Record<string, number>,
-      topic: {} as Record<string, number>,
-      kind: {} as Record<string, number>,
-    };
+    // Facets read with the postings serve every candidate when the query's terms are of few stories; otherwise
+    // filters read their bitmaps (and the days), and counts are estimated on the sample.
+    const candidates = combined ?? new Map(Array.from({ length: m.docs }, (_, n) => [n, 0] as const));
+    const exact = combined !== null && [...candidates.keys()].every((d) => known.has(d));
+    const byDate = sort === 'date' || words.length === 0;
+    const days = exact ? null : byDate || filters.from || filters.to ? await this.days() : null;
+    const dayOfDoc = (doc: number) => (days ? (days[doc] ?? 0) : (known.get(doc)?.day ?? 0));
+    const tests = exact ? this.knownTests(filters, m, known) : await this.fileTests(filters, m, dayOfDoc);
+    const passes = (doc: number, skip?: keyof typeof tests) =>
+      (Object.keys(tests) as Array<keyof typeof tests>).every((k) => k === skip || tests[k](doc));
+
     const kept: Array<[number, number]> = [];
     for (const [doc, score] of candidates) {
-      const f = facets[doc];
-      // A number no story has now (format.ts): nothing to find there.
-      if (!f || f.kind === NONE) continue;
-      // Each filter's counts assume the other filters, so a reader sees what choosing it would give.
-      if (passes(f, 'county') && f.county !== NONE) bump(counts.county, m.counties[f.county]?.slug);
-      if (passes(f, 'topic'))
-        m.topics.forEach((t, i) => (f.topics & (1 << i) ? bump(counts.topic, t.slug) : undefined));
-      if (passes(f, 'kind')) bump(counts.kind, m.kinds[f.kind]);
-      if (passes(f)) kept.push([doc, score]);
+      // A hole (a number no story has now) has no facets and passes no filter; without filters it is not in
+      // the postings either.
+      if (exact && known.get(doc)?.kind === NONE) continue;
+      if (passes(doc)) kept.push([doc, score]);
     }
+    const counts = exact
+      ? this.count(
+          [...candidates.keys()].map((doc) => [doc, known.get(doc) as Facets]),
+          passes,
+          m,
+          1,
+        )
+      : await this.countOnSample(candidates, passes, m);
     // Without words there is no relevance: newest first, by the story's day, then the later number (a later
     // page, or a story added later). Ties of relevance go the same way.
-    const newer = (a: number, b: number) => (facets[b]?.day ?? 0) - (facets[a]?.day ?? 0) || b - a;
-    const byDate = sort === 'date' || words.length === 0;
+    const newer = (a: number, b: number) => dayOfDoc(b) - dayOfDoc(a) || b - a;
     kept.sort(byDate ? (a, b) => newer(a[0], b[0]) : (a, b) => b[1] - a[1] || newer(a[0], b[0]));
 
-    const start = page * PAGE;
     const reranked = !byDate && page === 0;
-    const window = reranked ? kept.slice(0, RERANK) : kept.slice(start, start + PAGE);
+    const window = reranked ? kept.slice(0, RERANK) : kept.slice(page * PAGE, (page + 1) * PAGE);
+    const hits = await this.show(window, reranked, query, words, needles);
+    const suggestion = corrections > 0 ? corrected.join(' ') : null;
+    return {
+      query,
+      total: kept.length,
+      hits,
+      facets: counts.facets,
+      estimated: counts.estimated,
+      match,
+      suggestion,
+    };
+  }
+
+  /** The documents of a window of results, re-ranked by Fuse on the first page, as hits. */
+  private async show(
+    window: Array<[number, number]>,
+    reranked: boolean,
+    query: string,
+    words: Word[],
+    needles: Array<Pick<QueryWord, 'text' | 'single'>>,
+  ): Promise<Hit[]> {
     const docs = await Promise.all(window.map(([n]) => this.doc(n)));
     let ordered = docs.map((d, i) => ({ d, score: window[i]?.[1] ?? 0 }));
-    if (reranked) ordered = rerank(ordered, query);
-    const hits = ordered.slice(0, PAGE).map(({ d, score }) => toHit(d, score, needles));
-    const suggestion = corrections > 0 ? corrected.join(' ') : null;
-    return { query, total: kept.length, hits, facets: counts, match, suggestion };
+    if (reranked) ordered = rerank(ordered, query, words);
+    return ordered.slice(0, PAGE).map(({ d, score }) => toHit(d, score, needles));
+  }
+
+  /** Filters on facets read with the postings. */
+  private knownTests(filters: Filters, m: Manifest, known: Map<number, Facets>): Record<FilterName, Test> {
+    const { county, topic, kind, from, to } = chosen(filters, m);
+    const f = (doc: number) => known.get(doc);
+    return {
+      county: (doc) => county < 0 || f(doc)?.county === county,
+      topic: (doc) => topic < 0 || ((f(doc)?.topics ?? 0) & (1 << topic)) !== 0,
+      kind: (doc) => kind < 0 || f(doc)?.kind === kind,
+      date: (doc) => inRange(f(doc)?.day ?? 0, from, to),
+    };
+  }
+
+  /** Filters on the index's bitmaps of each county, kind and topic, and its days: fetched only for a filter chosen. */
+  private async fileTests(filters: Filters, m: Manifest, dayOfDoc: (doc: number) => number) {
+    const { county, topic, kind, from, to } = chosen(filters, m);
+    const bitmap = async (name: string, value: number): Promise<Test> => {
+      if (value < 0) return () => true;
+      const bits = await this.filterFile(`${name}${value}`);
+      return (doc) => hasBit(bits, doc);
+    };
+    const [c, t, k] = await Promise.all([bitmap('c', county), bitmap('t', topic), bitmap('k', kind)]);
+    const tests: Record<FilterName, Test> = {
+      county: c,
+      topic: t,
+      kind: k,
+      date: (doc) => inRange(dayOfDoc(doc), from, to),
+    };
+    return tests;
+  }
+
+  /** Counts on the index's sample of slots, scaled by its step; exact when the sample is every slot. */
+  private async countOnSample(candidates: Map<number, number>, passes: Passes, m: Manifest) {
+    const sample = await this.sample();
+    const step = m.sampleStep;
+    const inSample: Array<[number, Facets]> = [];
+    sample.forEach((f, i) => (candidates.has(i * step) ? inSample.push([i * step, f]) : undefined));
+    return this.count(inSample, passes, m, step);
+  }
+
+  /**
+   * Each filter's counts assume the other filters, so a reader sees what
+   * choosing it would give.
+   */
+  private count(docs: Array<[number, Facets]>, passes: Passes, m: Manifest, step: number) {
+    const tally: FacetCounts = { county: new Map(), kind: new Map(), topic: new Map() };
+    const bump = (map: Map<number, number>, v: number) => map.set(v, (map.get(v) ?? 0) + step);
+    for (const [doc, f] of docs) {
+      if (f.kind === NONE) continue;
+      if (f.county !== NONE && passes(doc, 'county')) bump(tally.county, f.county);
+      if (passes(doc, 'topic')) m.topics.forEach((_, i) => (f.topics & (1 << i) ? bump(tally.topic, i) : undefined));
+      if (passes(doc, 'kind')) bump(tally.kind, f.kind);
+    }
+    return { facets: this.named(tally, m), estimated: step > 1 };
+  }
+
+  /** Counts by facet number, as the page names them (slugs). */
+  private named(counts: FacetCounts, m: Manifest): SearchResult['facets'] {
+    const by = (map: Map<number, number>, name: (i: number) => string | undefined) =>
+      Object.fromEntries([...map].flatMap(([i, n]) => (name(i) ? [[name(i), n]] : [])));
+    return {
+      county: by(counts.county, (i) => m.counties[i]?.slug),
+      topic: by(counts.topic, (i) => m.topics[i]?.slug),
+      kind: by(counts.kind, (i) => m.kinds[i]),
+    };
   }
 }
+
+type FilterName = 'county' | 'topic' | 'kind' | 'date';
+type Passes = (doc: number, skip?: FilterName) => boolean;
+
+/** The chosen filters as facet numbers (-1: not chosen) and a day range. */
+function chosen(filters: Filters, m: Manifest) {
+  return {
+    county: filters.county ? m.counties.findIndex((c) => c.slug === filters.county) : -1,
+    topic: filters.topic ? m.topics.findIndex((t) => t.slug === filters.topic) : -1,
+    kind: filters.kind ? m.kinds.indexOf(filters.kind) : -1,
+    from: filters.from ? dayOf(filters.from) : -Infinity,
+    to: filters.to ? dayOf(filters.to) : Infinity,
+  };
+}
+
+/** An undated story is in no date range. */
+const inRange = (day: number, from: number, to: number) =>
+  (from === -Infinity && to === Infinity) || (day > 0 && day >= from && day <= to);
 
 /**
  * Letters typed with spaces or capitals (`lin qing`, `Zhou Cheng`) read as
@@ -377,10 +544,6 @@ export function stitch(groups: Array<Array<[string, number]>>): string | null {
     text += i === 0 ? next[0] : next[0].slice(1);
   }
   return text || null;
-}
-
-function bump(counts: Record<string, number>, key: string | undefined) {
-  if (key) counts[key] = (counts[key] ?? 0) + 1;
 }
 
 /**
@@ -439,8 +602,14 @@ export function splitPinyin(text: string, known: Set<string>): string[] | null {
   return go(0);
 }
 
-/** Fuse.js orders the best candidates by how well headline and lead match the query. */
-function rerank(items: Array<{ d: DocFile; score: number }>, query: string) {
+/**
+ * Fuse.js orders the best candidates by how well headline and lead match the
+ * query, and a story where each word of three characters or more stands
+ * whole (its bigrams next to each other, not scattered) goes before one
+ * where it does not: bigram postings carry no positions, so the documents
+ * fetched for this page are where adjacency is checked.
+ */
+function rerank(items: Array<{ d: DocFile; score: number }>, query: string, words: Word[]) {
   if (items.length < 2) return items;
   const fuse = new Fuse(
     items.map((x, i) => ({ i, title: fold(x.d.title), lead: fold(x.d.text.slice(0, 300)) })),
@@ -460,8 +629,17 @@ function rerank(items: Array<{ d: DocFile; score: number }>, query: string) {
   const fuseScore = new Map<number, number>();
   for (const r of fuse.search(fold(query))) fuseScore.set(r.item.i, r.score ?? 1);
   const maxIndex = Math.max(...items.map((x) => x.score), 1);
+  const long = words.filter((w) => !w.syllables && w.terms.length >= 2).map((w) => w.text);
+  const whole = (d: DocFile) => {
+    if (long.length === 0) return 1;
+    const text = fold(`${d.title}\n${d.text}`);
+    return long.filter((w) => text.includes(w)).length / long.length;
+  };
   return items
-    .map((x, i) => ({ x, rank: (x.score / maxIndex) * 0.6 + (1 - (fuseScore.get(i) ?? 1)) * 0.4 }))
+    .map((x, i) => ({
+      x,
+      rank: ((x.score / maxIndex) * 0.6 + (1 - (fuseScore.get(i) ?? 1)) * 0.4) * (0.5 + 0.5 * whole(x.d)),
+    }))
     .sort((a, b) => b.rank - a.rank)
     .map((r) => r.x);
 }

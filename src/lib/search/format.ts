@@ -44,8 +44,9 @@ export interface Manifest {
   syllables: string[];
   /** How many words/<n>.bin files the vocabulary is split into. */
   wordShards: number;
+  /** sample.bin holds the facets of every sampleStep-th document slot (1: all of them). */
+  sampleStep: number;
 }
-
 /** One words/<n>.bin file, read. */
 export interface WordShard {
   /** "zhou cheng" → [["轴承", 4], ["周成", 1]]: the two-character words of that sound and how many stories hold each, most first. */
@@ -161,32 +162,24 @@ export function readVarint(bytes: Uint8Array, at: { i: number }): number {
   }
 }
 
-/** Postings of one shard, term → (document → weight). */
-export function readShard(bytes: Uint8Array): Map<string, Map<number, number>> {
-  const terms = new Map<string, Map<number, number>>();
-  const decoder = new TextDecoder();
-  const at = { i: 0 };
-  while (at.i < bytes.length) {
-    const len = readVarint(bytes, at);
-    const term = decoder.decode(bytes.subarray(at.i, at.i + len));
-    at.i += len;
-    const count = readVarint(bytes, at);
-    const postings = new Map<number, number>();
-    let doc = 0;
-    for (let k = 0; k < count; k++) {
-      doc += readVarint(bytes, at);
-      postings.set(doc, bytes[at.i++] ?? 0);
-    }
-    terms.set(term, postings);
-  }
-  return terms;
+/** Facets of consecutive document slots, FACET_BYTES each (sample.bin). */
+export function writeFacets(facets: Facets[]): Uint8Array {
+  const out = new Uint8Array(facets.length * FACET_BYTES);
+  const view = new DataView(out.buffer);
+  facets.forEach((f, i) => {
+    const o = i * FACET_BYTES;
+    view.setUint8(o, f.county);
+    view.setUint8(o + 1, f.kind);
+    view.setUint32(o + 2, f.topics >>> 0);
+    view.setUint16(o + 6, f.day);
+  });
+  return out;
 }
 
-export function readFacets(bytes: Uint8Array, docs: number): Facets[] {
+export function readFacets(bytes: Uint8Array): Facets[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out: Facets[] = [];
-  for (let n = 0; n < docs; n++) {
-    const o = n * FACET_BYTES;
+  for (let o = 0; o + FACET_BYTES <= bytes.length; o += FACET_BYTES) {
     out.push({
       county: view.getUint8(o),
       kind: view.getUint8(o + 1),

@@ -51,8 +51,13 @@ export function segments(text: string): string[][] {
  * 24), as a reader types it.
  */
 export function bigrams(text: string): string[] {
+  return bigramsOf(segments(text));
+}
+
+/** bigrams() of a text already cut into segments. */
+export function bigramsOf(runs: string[][]): string[] {
   const terms: string[] = [];
-  for (const units of segments(text)) {
+  for (const units of runs) {
     if (units.length === 1 && !isHan(units[0] ?? '')) terms.push(units[0] ?? '');
     for (let i = 0; i + 1 < units.length; i++) terms.push(`${units[i]}${sep(units[i], units[i + 1])}${units[i + 1]}`);
     // A Latin or digit word is findable on its own too (App, 2024).
