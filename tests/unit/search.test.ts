@@ -373,6 +373,20 @@ describe('ranking (issue 12, item 6)', () => {
     expect(once(300)).toBeGreaterThan(once(3000));
   });
 
+  it('cuts the first two pages from one re-ranked order: no story twice, none skipped', async () => {
+    for (const e of [
+      engine,
+      new SearchEngine(filesOf(buildSearchIndex(articles, undefined, undefined, { bigAt: 8 }))),
+    ]) {
+      const pages = await Promise.all([0, 1, 2].map((p) => e.search('记者', {}, 'relevance', p)));
+      const ids = pages.flatMap((r) => r.hits.map((h) => h.id));
+      const total = pages[0]?.total ?? 0;
+      expect(total).toBeGreaterThan(20);
+      expect(ids).toHaveLength(Math.min(30, total));
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+
   it('puts a story where a long word stands whole before one where its halves are scattered', async () => {
     const [template] = articles;
     if (!template) throw new Error('no story');

@@ -293,15 +293,9 @@ export class SearchEngine {
 
     const common = await this.single(words, filtered, sort, page);
     if (common) {
-      const window = page === 0 ? common.top.slice(0, RERANK) : common.top.slice(page * PAGE, (page + 1) * PAGE);
       const idf = Math.log(1 + m.docs / common.df);
-      const hits = await this.show(
-        window.map((p) => [p.doc, p.impact * idf]),
-        page === 0,
-        query,
-        words,
-        needles,
-      );
+      const ranked = common.top.map((p): [number, number] => [p.doc, p.impact * idf]);
+      const hits = await this.show(ranked, page, true, query, words, needles);
       return { ...empty, total: common.df, hits, facets: this.named(common.counts, m), match: 'exact' };
     }
 
@@ -385,9 +379,7 @@ export class SearchEngine {
     const newer = (a: number, b: number) => dayOfDoc(b) - dayOfDoc(a) || b - a;
     kept.sort(byDate ? (a, b) => newer(a[0], b[0]) : (a, b) => b[1] - a[1] || newer(a[0], b[0]));
 
-    const reranked = !byDate && page === 0;
-    const window = reranked ? kept.slice(0, RERANK) : kept.slice(page * PAGE, (page + 1) * PAGE);
-    const hits = await this.show(window, reranked, query, words, needles);
+    const hits = await this.show(kept, page, !byDate, query, words, needles);
     const suggestion = corrections > 0 ? corrected.join(' ') : null;
     return {
       query,
@@ -400,18 +392,27 @@ export class SearchEngine {
     };
   }
 
-  /** The documents of a window of results, re-ranked by Fuse on the first page, as hits. */
+  /**
+   * A page of results, as hits. By relevance, the best RERANK (the first
+   * two pages) are ordered by Fuse and adjacency, and both pages are cut
+   * from that order, so no story is shown twice or skipped between them;
+   * later pages, and date order, keep the index's order.
+   */
   private async show(
-    window: Array<[number, number]>,
-    reranked: boolean,
+    kept: Array<[number, number]>,
+    page: number,
+    byRelevance: boolean,
     query: string,
     words: Word[],
     needles: Array<Pick<QueryWord, 'text' | 'single'>>,
   ): Promise<Hit[]> {
+    const start = page * PAGE;
+    const reranked = byRelevance && start < RERANK;
+    const window = reranked ? kept.slice(0, RERANK) : kept.slice(start, start + PAGE);
     const docs = await Promise.all(window.map(([n]) => this.doc(n)));
     let ordered = docs.map((d, i) => ({ d, score: window[i]?.[1] ?? 0 }));
-    if (reranked) ordered = rerank(ordered, query, words);
-    return ordered.slice(0, PAGE).map(({ d, score }) => toHit(d, score, needles));
+    if (reranked) ordered = rerank(ordered, query, words).slice(start, start + PAGE);
+    return ordered.map(({ d, score }) => toHit(d, score, needles));
   }
 
   /** Filters on facets read with the postings. */
