@@ -373,9 +373,15 @@ describe('ranking (issue 12, item 6)', () => {
     expect(once(300)).toBeGreaterThan(once(3000));
   });
 
-  it('cuts the first two pages from one re-ranked order: no story twice, none skipped', async () => {
-    const big = new SearchEngine(filesOf(buildSearchIndex(articles, undefined, undefined, { bigAt: 8 })));
-    for (const e of [engine, big]) {
+  it('cuts every page Fuse re-ranks from one order: no story twice, none skipped', async () => {
+    const bigIndex = buildSearchIndex(articles, undefined, undefined, { bigAt: 8 });
+    const deeper = { rerank: 20 };
+    for (const e of [
+      engine,
+      new SearchEngine(filesOf(bigIndex)),
+      new SearchEngine(filesOf(index), deeper),
+      new SearchEngine(filesOf(bigIndex), deeper),
+    ]) {
       for (const q of ['记者', '发展', '企业', '聊城']) {
         const pages = await Promise.all([0, 1, 2].map((p) => e.search(q, {}, 'relevance', p)));
         const ids = pages.flatMap((r) => r.hits.map((h) => h.id));

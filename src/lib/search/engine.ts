@@ -78,8 +78,17 @@ export interface SearchResult {
 }
 
 export const PAGE = 10;
-/** How many of the best candidates Fuse re-ranks: their documents are fetched, so the first page is chosen from twice its size. */
-const RERANK = 2 * PAGE;
+/**
+ * How many of the best candidates Fuse re-ranks by default: one page. Each
+ * is a document request; re-ranking 20 cost ten more a query and did not
+ * raise nDCG@10 (`npm run search:ndcg`, docs/search.md).
+ */
+export const RERANK = PAGE;
+
+export interface EngineOptions {
+  /** How many of the best candidates Fuse re-ranks (RERANK). */
+  rerank?: number;
+}
 /** How many words of one sound a query looks up (the commonest first): a pinyin pair can read as dozens. */
 const SOUND_ALTERNATIVES = 8;
 
@@ -104,9 +113,11 @@ export class SearchEngine {
   private sampleFile: Promise<Facets[]> | null = null;
   private docs = new Map<number, Promise<DocFile>>();
   private readonly load: Loader;
+  private readonly rerankDepth: number;
 
-  constructor(load: Loader) {
+  constructor(load: Loader, options: EngineOptions = {}) {
     this.load = load;
+    this.rerankDepth = Math.max(PAGE, options.rerank ?? RERANK);
   }
 
   info(): Promise<Manifest> {
@@ -267,7 +278,7 @@ export class SearchEngine {
     const terms = word.single ? [`1:${word.single}`] : word.terms;
     if (terms.length !== 1) return null;
     const term = await this.term(terms[0] ?? '');
-    return term?.big && Math.max(RERANK, (page + 1) * PAGE) <= term.top.length ? term : null;
+    return term?.big && Math.max(this.rerankDepth, (page + 1) * PAGE) <= term.top.length ? term : null;
   }
 
   async search(
@@ -366,20 +377,23 @@ export class SearchEngine {
       if (exact && known.get(doc)?.kind === NONE) continue;
       if (passes(doc)) kept.push([doc, score]);
     }
-    const counts = exact
-      ? this.count(
-          [...candidates.keys()].map((doc) => [doc, known.get(doc) as Facets]),
-          passes,
-          m,
-          1,
+    // The sample (for counts) and the documents (for the page) are fetched at once.
+    const counting = exact
+      ? Promise.resolve(
+          this.count(
+            [...candidates.keys()].map((doc) => [doc, known.get(doc) as Facets]),
+            passes,
+            m,
+            1,
+          ),
         )
-      : await this.countOnSample(candidates, passes, m);
+      : this.countOnSample(candidates, passes, m);
     // Without words there is no relevance: newest first, by the story's day, then the later number (a later
     // page, or a story added later). Ties of relevance go the same way.
     const newer = (a: number, b: number) => dayOfDoc(b) - dayOfDoc(a) || b - a;
     kept.sort(byDate ? (a, b) => newer(a[0], b[0]) : (a, b) => b[1] - a[1] || newer(a[0], b[0]));
 
-    const hits = await this.show(kept, page, !byDate, query, words, needles);
+    const [counts, hits] = await Promise.all([counting, this.show(kept, page, !byDate, query, words, needles)]);
     const suggestion = corrections > 0 ? corrected.join(' ') : null;
     return {
       query,
@@ -393,9 +407,9 @@ export class SearchEngine {
   }
 
   /**
-   * A page of results, as hits. By relevance, the best RERANK (the first
-   * two pages) are ordered by Fuse and adjacency, and both pages are cut
-   * from that order, so no story is shown twice or skipped between them;
+   * A page of results, as hits. By relevance, the best few (rerankDepth)
+   * are ordered by Fuse and adjacency, and every page they reach is cut
+   * from that order, so no story is shown twice or skipped between pages;
    * later pages, and date order, keep the index's order.
    */
   private async show(
@@ -407,8 +421,8 @@ export class SearchEngine {
     needles: Array<Pick<QueryWord, 'text' | 'single'>>,
   ): Promise<Hit[]> {
     const start = page * PAGE;
-    const reranked = byRelevance && start < RERANK;
-    const window = reranked ? kept.slice(0, RERANK) : kept.slice(start, start + PAGE);
+    const reranked = byRelevance && start < this.rerankDepth;
+    const window = reranked ? kept.slice(0, this.rerankDepth) : kept.slice(start, start + PAGE);
     const docs = await Promise.all(window.map(([n]) => this.doc(n)));
     let ordered = docs.map((d, i) => ({ d, score: window[i]?.[1] ?? 0 }));
     if (reranked) ordered = rerank(ordered, query, words).slice(start, start + PAGE);
