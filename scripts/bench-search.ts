@@ -1,5 +1,5 @@
 /**
- * npm run bench:search [-- --sizes seeds,10000,100000 --pagefind seeds,10000,100000 --out file.json]
+ * npm run bench:search [-- --sizes seeds,10000,50000,100000 --pagefind seeds,10000,50000,100000 --out file.json]
  *
  * Search measured in Debian's Chromium, as a reader meets it: the built search
  * page with an index for each corpus (the seeds, then stories from
@@ -22,7 +22,7 @@
  * Prints tables; no pass/fail.
  */
 import { articleUrl } from '../src/lib/site/routes.ts';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -40,9 +40,6 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import * as pagefind from 'pagefind';
-import { makeCorpus } from '../src/lib/corpus.ts';
-import { parseSeedBytes, parseSeedDir } from '../src/lib/seeds.ts';
 import { buildSearchIndex } from '../src/lib/search/build.ts';
 import { indexFiles } from '../src/lib/search/files.ts';
 import { fold, parseQuery } from '../src/lib/search/normalize.ts';
@@ -62,12 +59,13 @@ import {
   type QueryNdcg,
   type Times,
 } from './lib/bench-search-stats.ts';
-import { gradeFor, ndcgAt, type JudgedQuery } from './lib/ndcg.ts';
+import { ndcgAt } from './lib/ndcg.ts';
+import { JUDGMENTS, gradesFor, judged, storiesFor, type Graded } from './lib/search-corpus.ts';
 
 const { values } = parseArgs({
   options: {
-    sizes: { type: 'string', default: 'seeds,10000,100000' },
-    pagefind: { type: 'string', default: 'seeds,10000,100000' },
+    sizes: { type: 'string', default: 'seeds,10000,50000,100000' },
+    pagefind: { type: 'string', default: 'seeds,10000,50000,100000' },
     out: { type: 'string' },
   },
 });
@@ -91,10 +89,6 @@ const PROBES = unionQueries(
 );
 
 const { queries } = JSON.parse(readFileSync('tests/search-queries.json', 'utf8')) as { queries: Array<{ q: string }> };
-
-/** The hand judgments (graded by scripts/lib/ndcg.ts): the single list of judged queries. */
-const JUDGMENTS = 'tests/search-judgments.json';
-const judged = (JSON.parse(readFileSync(JUDGMENTS, 'utf8')) as { queries: JudgedQuery[] }).queries;
 
 /** The load set's common queries, and any the judgments call common words or sentences. */
 const COMMON = new Set([
@@ -125,20 +119,6 @@ if (newer.length)
   console.warn(
     `warning: ${newer.join(', ')} changed after dist/ was built: the search page may not read this index (npm run build)`,
   );
-
-function storiesFor(size: string): Article[] {
-  const seeds = parseSeedDir('seeds').flatMap((r) => (r.ok ? r.parsed.articles : []));
-  if (size === 'seeds') return seeds;
-  const n = Number(size);
-  const pages = makeCorpus(seeds, { pages: Math.ceil(n / 6), seed: 7 });
-  const out: Article[] = [];
-  for (const p of pages) {
-    const r = parseSeedBytes(p.file, p.bytes);
-    if (r.ok) out.push(...r.parsed.articles);
-    if (out.length >= n) break;
-  }
-  return out.slice(0, n).sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
-}
 
 /** The built search page and its scripts, with an index for the given stories. */
 function siteFor(stories: Article[]): { dir: string; indexBytes: number } {
@@ -318,21 +298,39 @@ async function probe(browser: Browser, base: string, ask: Ask, q: string): Promi
   return { q, kbGz: bytes / 1024, ms: value.ms, longTaskMs };
 }
 
-async function pagefindSite(dir: string, stories: Article[]) {
-  const { index } = await pagefind.createIndex({});
-  if (!index) throw new Error('pagefind did not start');
-  for (const a of stories) {
-    await index.addCustomRecord({
-      url: articleUrl(a.id),
-      content: [a.kicker, a.headline, a.subheadline, a.byline.raw, ...a.paragraphs, ...a.captions]
-        .filter(Boolean)
-        .join('\n'),
-      language: 'zh',
-      meta: { title: a.headline ?? a.paragraphs[0]?.slice(0, 20) ?? '' },
-    });
-  }
-  await index.writeFiles({ outputPath: path.join(dir, 'pagefind') });
-  await pagefind.close();
+/**
+ * Pagefind's index of the same stories, built by a child process
+ * (scripts/lib/pagefind-index.ts) under /usr/bin/time: null, with why, when
+ * it could not be built (Pagefind ran out of memory at 100,000 stories on a
+ * 24 GiB machine), with its peak memory either way.
+ */
+function pagefindSite(dir: string, stories: Article[]): { ok: boolean; peakGiB: number | null; note: string } {
+  const records = stories.map((a) => ({
+    url: articleUrl(a.id),
+    content: [a.kicker, a.headline, a.subheadline, a.byline.raw, ...a.paragraphs, ...a.captions]
+      .filter(Boolean)
+      .join('\n'),
+    language: 'zh',
+    meta: { title: a.headline ?? a.paragraphs[0]?.slice(0, 20) ?? '' },
+  }));
+  const recordsFile = path.join(dir, 'pagefind-records.json');
+  writeFileSync(recordsFile, JSON.stringify(records));
+  const run = spawnSync(
+    '/usr/bin/time',
+    ['-v', process.execPath, 'scripts/lib/pagefind-index.ts', recordsFile, path.join(dir, 'pagefind')],
+    { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 },
+  );
+  rmSync(recordsFile);
+  const kb = /Maximum resident set size \(kbytes\): (\d+)/u.exec(run.stderr ?? '')?.[1];
+  const peakGiB = kb ? Number(kb) / 2 ** 20 : null;
+  const ok = run.status === 0 && existsSync(path.join(dir, 'pagefind', 'pagefind.js'));
+  const signal = /Command terminated by signal (\d+)/u.exec(run.stderr ?? '')?.[1];
+  const note = ok
+    ? ''
+    : `Pagefind could not index ${stories.length} stories: its indexer ended with ${
+        signal ? `signal ${signal}` : `exit code ${run.status}`
+      } (peak ${peakGiB?.toFixed(1) ?? '?'} GiB; the kernel ends a process that runs out of memory)`;
+  return { ok, peakGiB, note };
 }
 
 /** Stories that contain every word of the query, as printed: the truth for recall and precision. */
@@ -360,23 +358,6 @@ function quality(stories: Article[], queryList: string[], ids: string[][]) {
     shown += top.length;
   });
   return { recall: wanted ? found / wanted : 0, precision: shown ? found / shown : 0 };
-}
-
-interface Graded {
-  /** Each story's grade, by id. */
-  byId: Map<string, number>;
-  /** Every story's grade, one per story: the ideal ranking is drawn from these. */
-  ideal: number[];
-}
-
-/** Each judged query's grade for every story of the corpus (once per corpus, for both engines). */
-function gradesFor(stories: Article[]): Map<string, Graded> {
-  const out = new Map<string, Graded>();
-  for (const j of judged) {
-    const ideal = stories.map((a) => gradeFor(j, a));
-    out.set(j.q.trim(), { byId: new Map(stories.map((a, i) => [a.id, ideal[i] ?? 0])), ideal });
-  }
-  return out;
 }
 
 /** nDCG@10 of an engine's top 10 for each judged query; null where the corpus holds no relevant story. */
@@ -433,6 +414,8 @@ interface CorpusResult {
   oursOverPagefind: ReturnType<typeof timeRatios> | null;
   ndcg: QueryNdcg[];
   pagefindAhead: QueryNdcg[];
+  /** Pagefind's indexer: its peak memory, and why it has no row when it could not index this corpus. */
+  pagefind: { peakGiB: number | null; note: string } | null;
 }
 
 const browser = await chromium.launch({
@@ -453,11 +436,12 @@ for (const size of values.sizes.split(',')) {
   const loadStart = load();
   const stories = storiesFor(size);
   const { dir, indexBytes } = siteFor(stories);
-  if (pagefindSizes.has(size)) await pagefindSite(dir, stories);
+  const indexer = pagefindSizes.has(size) ? pagefindSite(dir, stories) : null;
+  if (indexer && !indexer.ok) console.warn(indexer.note);
   const { server, base } = await serve(dir);
   const grades = gradesFor(stories);
   const engines: Array<[string, Ask]> = [['bigram shards + Fuse', askOurs]];
-  if (pagefindSizes.has(size)) engines.push(['Pagefind', askPagefind]);
+  if (indexer?.ok) engines.push(['Pagefind', askPagefind]);
   const engineResults: EngineResult[] = [];
   for (const [engine, ask] of engines) {
     const v = await visit(browser, base, ask, qs);
@@ -508,7 +492,10 @@ for (const size of values.sizes.split(',')) {
     oursOverPagefind: ours && pf ? timeRatios(ours.times, pf.times) : null,
     ndcg,
     pagefindAhead: pagefindAhead(ndcg),
+    pagefind: indexer ? { peakGiB: indexer.peakGiB, note: indexer.note } : null,
   });
+  // Each corpus as it is done: a later one that fails leaves these.
+  if (values.out) writeFileSync(values.out, JSON.stringify({ partial: true, results }, null, 2) + '\n');
 }
 await browser.close();
 
@@ -590,6 +577,8 @@ for (const c of results)
           : ''),
     );
 for (const c of results) {
+  if (c.pagefind)
+    console.log(`${c.corpus}: Pagefind's indexer peaked at ${cell(c.pagefind.peakGiB, 1)} GiB. ${c.pagefind.note}`);
   const none = c.ndcg.filter((x) => x.ours === null).map((x) => x.q);
   if (none.length) console.log(`${c.corpus}: no relevant story, left out of nDCG@10: ${none.join(', ')}`);
 }

@@ -241,7 +241,7 @@ async function run(append = false) {
   page = append ? page + 1 : 0;
   const started = performance.now();
   const asked = toUrl();
-  const { result, error } = await ask({ query, filters, sort, page });
+  const { result, error, ms } = await ask({ query, filters, sort, page });
   // A slower answer to an older question is dropped.
   if (toUrl() !== asked) return;
   if (error || !result) {
@@ -274,6 +274,8 @@ async function run(append = false) {
   // Which words the status and results now answer (the address changes as soon as the reader types).
   status.dataset.query = query;
   document.documentElement.dataset.searchMs = String(Math.round(performance.now() - started));
+  // How much of that the engine took in the worker (the rest: messages and drawing the results).
+  document.documentElement.dataset.searchEngineMs = String(Math.round(ms ?? 0));
   document.dispatchEvent(new CustomEvent('search:results', { detail: { total: result.total, query } }));
 }
 
