@@ -281,6 +281,44 @@ export class SearchEngine {
     return term?.big && Math.max(this.rerankDepth, (page + 1) * PAGE) <= term.top.length ? term : null;
   }
 
+  /**
+   * One word's documents and scores: by its terms, and by its sound when it
+   * is pinyin, or Han that finds nothing or only relaxed (a same-sound
+   * typo). `heardWords` are the index's words a sound stood for (to mark),
+   * `heard` the word written as the commonest of them.
+   */
+  private async matchWord(word: Word, m: Manifest, known: Map<number, Facets>) {
+    const groups = word.single ? [[`1:${word.single}`]] : word.terms.map((t) => [t]);
+    let { scores, relaxed, partial } = await this.matchGroups(groups, m.docs, known);
+    let heard: string | null = null;
+    let byPinyin = false;
+    const heardWords: string[] = [];
+    // Latin letters may be pinyin (zhoucheng → 轴承); Han that finds nothing, or only relaxed, may be a same-sound typo.
+    if (word.syllables || ((scores.size === 0 || relaxed) && word.single === null)) {
+      const sound = await this.soundGroups(word);
+      const bySound = sound
+        ? await this.matchGroups(
+            sound.map((g) => g.map(([w]) => w)),
+            m.docs,
+            known,
+          )
+        : null;
+      if (sound && bySound && bySound.scores.size > 0 && !bySound.relaxed) {
+        for (const g of sound) for (const [w] of g) heardWords.push(w);
+        heard = stitch(sound);
+        if (scores.size === 0 || relaxed) {
+          scores = bySound.scores;
+          relaxed = false;
+          partial = false;
+          byPinyin = true;
+        } else {
+          for (const [d, s] of bySound.scores) scores.set(d, Math.max(scores.get(d) ?? 0, s));
+        }
+      }
+    }
+    return { scores, relaxed, partial, heard, heardWords, byPinyin };
+  }
+
   async search(
     query: string,
     filters: Filters = {},
@@ -317,38 +355,17 @@ export class SearchEngine {
     // What to mark in results: the words as typed, and the words a sound stood for.
     const corrected: string[] = [];
     let corrections = 0;
-    for (const word of words) {
-      const groups = word.single ? [[`1:${word.single}`]] : word.terms.map((t) => [t]);
-      let { scores, relaxed, partial } = await this.matchGroups(groups, m.docs, known);
-      let heard: string | null = null;
-      // Latin letters may be pinyin (zhoucheng → 轴承); Han that finds nothing, or only relaxed, may be a same-sound typo.
-      if (word.syllables || ((scores.size === 0 || relaxed) && word.single === null)) {
-        const sound = await this.soundGroups(word);
-        const bySound = sound
-          ? await this.matchGroups(
-              sound.map((g) => g.map(([w]) => w)),
-              m.docs,
-              known,
-            )
-          : null;
-        if (sound && bySound && bySound.scores.size > 0 && !bySound.relaxed) {
-          for (const g of sound) for (const [w] of g) needles.push({ text: w, single: null });
-          heard = stitch(sound);
-          if (scores.size === 0 || relaxed) {
-            scores = bySound.scores;
-            relaxed = false;
-            partial = false;
-            match = 'pinyin';
-          } else {
-            for (const [d, s] of bySound.scores) scores.set(d, Math.max(scores.get(d) ?? 0, s));
-          }
-        }
-      }
-      if (heard && heard !== word.text) corrections++;
-      corrected.push(heard ?? word.text);
-      if (relaxed && match === 'exact') match = 'relaxed';
-      if (partial) match = 'partial';
-      perWord.push(scores);
+    // Every word's files are fetched at once.
+    for (const [word, found] of await Promise.all(
+      words.map(async (w) => [w, await this.matchWord(w, m, known)] as const),
+    )) {
+      needles.push(...found.heardWords.map((text) => ({ text, single: null })));
+      if (found.heard && found.heard !== word.text) corrections++;
+      corrected.push(found.heard ?? word.text);
+      if (found.byPinyin) match = 'pinyin';
+      else if (found.relaxed && match === 'exact') match = 'relaxed';
+      if (found.partial) match = 'partial';
+      perWord.push(found.scores);
     }
     let combined: Map<number, number> | null = null;
     for (const scores of perWord) combined = combined === null ? scores : intersect(combined, scores);
@@ -362,11 +379,11 @@ export class SearchEngine {
     // Facets read with the postings serve every candidate when the query's terms are of few stories; otherwise
     // filters read their bitmaps (and the days), and counts are estimated on the sample.
     const candidates = combined ?? new Map(Array.from({ length: m.docs }, (_, n) => [n, 0] as const));
-    const exact = combined !== null && [...candidates.keys()].every((d) => known.has(d));
+    const allKnown = combined !== null && [...candidates.keys()].every((d) => known.has(d));
     const byDate = sort === 'date' || words.length === 0;
-    const days = exact ? null : byDate || filters.from || filters.to ? await this.days() : null;
+    const days = allKnown ? null : byDate || filters.from || filters.to ? await this.days() : null;
     const dayOfDoc = (doc: number) => (days ? (days[doc] ?? 0) : (known.get(doc)?.day ?? 0));
-    const tests = exact ? this.knownTests(filters, m, known) : await this.fileTests(filters, m, dayOfDoc);
+    const tests = allKnown ? this.knownTests(filters, m, known) : await this.fileTests(filters, m, dayOfDoc);
     const passes = (doc: number, skip?: keyof typeof tests) =>
       (Object.keys(tests) as Array<keyof typeof tests>).every((k) => k === skip || tests[k](doc));
 
@@ -374,11 +391,11 @@ export class SearchEngine {
     for (const [doc, score] of candidates) {
       // A hole (a number no story has now) has no facets and passes no filter; without filters it is not in
       // the postings either.
-      if (exact && known.get(doc)?.kind === NONE) continue;
+      if (allKnown && known.get(doc)?.kind === NONE) continue;
       if (passes(doc)) kept.push([doc, score]);
     }
     // The sample (for counts) and the documents (for the page) are fetched at once.
-    const counting = exact
+    const counting = allKnown
       ? Promise.resolve(
           this.count(
             [...candidates.keys()].map((doc) => [doc, known.get(doc) as Facets]),
