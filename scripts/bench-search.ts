@@ -321,8 +321,12 @@ function pagefindSite(dir: string, stories: Article[]): { ok: boolean; peakGiB: 
     { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 },
   );
   rmSync(recordsFile);
-  const kb = /Maximum resident set size \(kbytes\): (\d+)/u.exec(run.stderr ?? '')?.[1];
-  const peakGiB = kb ? Number(kb) / 2 ** 20 : null;
+  // The larger of the Node process's peak and the Pagefind service's (pagefind-index.ts reads it from /proc).
+  const kb = Math.max(
+    Number(/Maximum resident set size \(kbytes\): (\d+)/u.exec(run.stderr ?? '')?.[1] ?? 0),
+    Number(/pagefind peak kB: (\d+)/u.exec(run.stderr ?? '')?.[1] ?? 0),
+  );
+  const peakGiB = kb > 0 ? kb / 2 ** 20 : null;
   const ok = run.status === 0 && existsSync(path.join(dir, 'pagefind', 'pagefind.js'));
   const signal = /Command terminated by signal (\d+)/u.exec(run.stderr ?? '')?.[1];
   const note = ok

@@ -6,7 +6,7 @@
  * memory), its library never settles, and this process ends instead of the
  * benchmark hanging. bench-search.ts reads the exit code.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import * as pagefind from 'pagefind';
 
 interface CustomRecord {
@@ -21,6 +21,26 @@ if (!recordsFile || !outputPath) {
   console.error('usage: node scripts/lib/pagefind-index.ts <records.json> <output dir>');
   process.exit(2);
 }
+/**
+ * The indexer's peak memory: Pagefind's service is a process of its own,
+ * which /usr/bin/time does not see (it is never waited for), so its peak
+ * (VmHWM) is read from /proc while it runs, and printed as this process ends.
+ */
+let peakKb = 0;
+const watch = setInterval(() => {
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/u.test(d))) {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      if (/^PPid:\s+(\d+)$/mu.exec(status)?.[1] !== String(process.pid)) continue;
+      peakKb = Math.max(peakKb, Number(/^VmHWM:\s+(\d+) kB$/mu.exec(status)?.[1] ?? 0));
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+}, 200);
+watch.unref();
+process.on('exit', () => console.error(`pagefind peak kB: ${peakKb}`));
+
 const records = JSON.parse(readFileSync(recordsFile, 'utf8')) as CustomRecord[];
 const { index } = await pagefind.createIndex({});
 if (!index) throw new Error('pagefind did not start');
