@@ -373,6 +373,16 @@ describe('ranking (issue 12, item 6)', () => {
     expect(once(300)).toBeGreaterThan(once(3000));
   });
 
+  it('fetches the documents of one page for Fuse by default, and more only when asked to re-rank more', async () => {
+    const docsFetched = async (rerank?: number) => {
+      const files = filesOf(index);
+      await new SearchEngine(files, rerank ? { rerank } : {}).search('记者');
+      return files.fetched.filter((f) => f.startsWith('docs/')).length;
+    };
+    expect(await docsFetched()).toBe(10);
+    expect(await docsFetched(20)).toBe(20);
+  });
+
   it('cuts every page Fuse re-ranks from one order: no story twice, none skipped', async () => {
     const bigIndex = buildSearchIndex(articles, undefined, undefined, { bigAt: 8 });
     const deeper = { rerank: 20 };
