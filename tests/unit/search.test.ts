@@ -13,6 +13,7 @@ import { findMarks } from '../../src/lib/search/marks.ts';
 import { bigrams, fold, parseQuery } from '../../src/lib/search/normalize.ts';
 import { readWordShard } from '../../src/lib/search/format.ts';
 import { indexFiles } from '../../src/lib/search/files.ts';
+import { readBigFile, writeBigFile } from '../../src/lib/search/postings.ts';
 import { collectPeople } from '../../src/lib/site/people.ts';
 
 const articles = parseSeedDir('seeds')
@@ -225,6 +226,14 @@ describe('a query no story answers whole (issue 12, item 4)', () => {
     expect(r.hits[0]?.title).toContain('小麦');
   });
 
+  it('does not look up the sound of a sentence found only in part (a typo is a short word)', async () => {
+    const files = filesOf(index);
+    const r = await new SearchEngine(files).search('聊城今年小麦产量是多少');
+    expect(r.match).toBe('partial');
+    expect(files.fetched.filter((f) => f.startsWith('words/'))).toEqual([]);
+    expect((await engine.search('防讯')).suggestion).toBe('防汛');
+  });
+
   it('words no story has together give the stories with the most of them, never nothing', async () => {
     expect(holding('轴承').some((a) => holding('小麦').includes(a))).toBe(false);
     const r = await engine.search('轴承 小麦');
@@ -420,5 +429,29 @@ describe('ranking (issue 12, item 6)', () => {
     const whole = story('x-whole', '全市开展演练', ['全市储备应急物资。']);
     const e = new SearchEngine(filesOf(buildSearchIndex([scattered, whole])));
     expect((await e.search('应急物资')).hits.map((h) => h.id)).toEqual(['x-whole', 'x-scattered']);
+  });
+});
+
+describe('big files (postings.ts)', () => {
+  const facets = { county: 0, kind: 0, topics: 0, day: 0 };
+  const posting = (doc: number, impact: number) => ({ doc, impact, facets });
+
+  it('keep every story of a term and its impact band', () => {
+    const postings = [posting(3, 20), posting(17, 60), posting(40, 100), posting(99, 200)];
+    const read = readBigFile(writeBigFile(1000, postings, [40, 80, 120]));
+    expect([...read]).toEqual([
+      [3, 20],
+      [17, 60],
+      [40, 100],
+      [99, 200],
+    ]);
+  });
+
+  it('give a term in more than an eighth of the stories one impact, its mean, and no levels', () => {
+    const postings = Array.from({ length: 20 }, (_, i) => posting(i * 3, i % 2 ? 30 : 90));
+    const bytes = writeBigFile(100, postings, [40, 80, 120]);
+    const read = readBigFile(bytes);
+    expect([...read.keys()]).toEqual(postings.map((p) => p.doc));
+    expect(new Set(read.values())).toEqual(new Set([60]));
   });
 });

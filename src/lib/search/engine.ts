@@ -89,6 +89,8 @@ export interface EngineOptions {
   /** How many of the best candidates Fuse re-ranks (RERANK). */
   rerank?: number;
 }
+/** The longest Han word (in characters) retried by its sound when it is found only in part: a longer one reads as a sentence. */
+const SOUND_LONGEST = 4;
 /** How many words of one sound a query looks up (the commonest first): a pinyin pair can read as dozens. */
 const SOUND_ALTERNATIVES = 8;
 
@@ -293,8 +295,10 @@ export class SearchEngine {
     let heard: string | null = null;
     let byPinyin = false;
     const heardWords: string[] = [];
-    // Latin letters may be pinyin (zhoucheng → 轴承); Han that finds nothing, or only relaxed, may be a same-sound typo.
-    if (word.syllables || ((scores.size === 0 || relaxed) && word.single === null)) {
+    // Latin letters may be pinyin (zhoucheng → 轴承); Han that finds nothing, or only relaxed, may be a same-sound
+    // typo. A long word found only in part (a sentence typed as one word) is not a typo: its sound is not looked up.
+    const sentence = partial && word.terms.length > SOUND_LONGEST - 1;
+    if (word.syllables || ((scores.size === 0 || relaxed) && word.single === null && !sentence)) {
       const sound = await this.soundGroups(word);
       const bySound = sound
         ? await this.matchGroups(

@@ -14,8 +14,10 @@
  *   counts = for county, kind, topic: varint n, n × (varint value, varint stories)
  * - big/<n>.bin: every story of one term of many stories:
  *     varint slots, bitmap (ceil(slots / 8) bytes, bit d of byte d >> 3
- *     from the low end), u8 × 4 impact of each level, then a 2-bit level a
- *     story holding the term, in document order, four to a byte
+ *     from the low end), u8 levels (4, or 1 for a term in more than an
+ *     eighth of the stories), u8 × levels impact of each level, then (4
+ *     levels) a 2-bit level a story holding the term, in document order,
+ *     four to a byte
  * - filters/<c|k|t><value>.bin: the stories of one county, kind or topic,
  *     as a bitmap over the slots
  * - days.bin: each slot's day (days since 1970, 0 undated) as varint
@@ -201,23 +203,32 @@ export function levelOf(impact: number, bounds: readonly number[]): number {
   return level;
 }
 
-/** Every story of a big term, with its impact as one of four levels (each level's mean impact). */
+/**
+ * Every story of a big term, with its impact as one of four levels (each
+ * level's mean impact). A term in more than an eighth of the stories gets
+ * one level: its impact beyond its best stories is its mean, and the query's
+ * other words rank its stories (its inverse document frequency is small
+ * anyway), which saves a quarter of a byte a story (13 KB gzip for 聊城 at
+ * 100,000 stories).
+ */
 export function writeBigFile(slots: number, postings: Posting[], bounds: readonly number[]): Uint8Array {
   const out = new ByteWriter();
   out.varint(slots);
+  const levelCount = postings.length * 8 > slots ? 1 : LEVELS;
   const bitmap = new Uint8Array(Math.ceil(slots / 8));
   const sums = new Array<number>(LEVELS).fill(0);
   const counts = new Array<number>(LEVELS).fill(0);
-  const levels = new Uint8Array(Math.ceil(postings.length / 4));
+  const levels = new Uint8Array(levelCount === 1 ? 0 : Math.ceil(postings.length / 4));
   postings.forEach((p, i) => {
     bitmap[p.doc >> 3] = (bitmap[p.doc >> 3] ?? 0) | (1 << (p.doc & 7));
-    const level = levelOf(p.impact, bounds);
+    const level = levelCount === 1 ? 0 : levelOf(p.impact, bounds);
     sums[level] = (sums[level] ?? 0) + p.impact;
     counts[level] = (counts[level] ?? 0) + 1;
-    levels[i >> 2] = (levels[i >> 2] ?? 0) | (level << ((i & 3) * 2));
+    if (levelCount > 1) levels[i >> 2] = (levels[i >> 2] ?? 0) | (level << ((i & 3) * 2));
   });
   out.append(bitmap);
-  for (let l = 0; l < LEVELS; l++) out.byte(Math.round((sums[l] ?? 0) / Math.max(1, counts[l] ?? 0)));
+  out.byte(levelCount);
+  for (let l = 0; l < levelCount; l++) out.byte(Math.round((sums[l] ?? 0) / Math.max(1, counts[l] ?? 0)));
   out.append(levels);
   return out.done();
 }
@@ -228,8 +239,9 @@ export function readBigFile(bytes: Uint8Array): Map<number, number> {
   const slots = readVarint(bytes, at);
   const bitmap = bytes.subarray(at.i, at.i + Math.ceil(slots / 8));
   at.i += bitmap.length;
-  const impacts = [...bytes.subarray(at.i, at.i + LEVELS)];
-  at.i += LEVELS;
+  const levelCount = bytes[at.i++] ?? 1;
+  const impacts = [...bytes.subarray(at.i, at.i + levelCount)];
+  at.i += levelCount;
   const out = new Map<number, number>();
   let i = 0;
   for (let byte = 0; byte < bitmap.length; byte++) {
@@ -237,7 +249,7 @@ export function readBigFile(bytes: Uint8Array): Map<number, number> {
     if (bits === 0) continue;
     for (let bit = 0; bit < 8; bit++) {
       if ((bits & (1 << bit)) === 0) continue;
-      const level = ((bytes[at.i + (i >> 2)] ?? 0) >> ((i & 3) * 2)) & 3;
+      const level = levelCount === 1 ? 0 : ((bytes[at.i + (i >> 2)] ?? 0) >> ((i & 3) * 2)) & 3;
       out.set(byte * 8 + bit, impacts[level] ?? 0);
       i++;
     }
