@@ -285,32 +285,18 @@ function encodeTerms(postings: Map<string, PostingList>, facets: Facets[], bigAt
 
 /** Each county's, kind's and topic's stories, as bitmaps named c<i>, k<i>, t<i>. */
 function filterBitmaps(facets: Facets[], counties: number, kinds: number, topics: number): Map<string, Uint8Array> {
-  const members = (test: (f: Facets) => boolean) => facets.flatMap((f, n) => (f.kind !== NONE && test(f) ? [n] : []));
+  const groups: Array<[prefix: string, values: number, holds: (f: Facets, value: number) => boolean]> = [
+    ['c', counties, (f, i) => f.county === i],
+    ['k', kinds, (f, i) => f.kind === i],
+    ['t', topics, (f, i) => (f.topics & (1 << i)) !== 0],
+  ];
   const out = new Map<string, Uint8Array>();
-  for (let i = 0; i < counties; i++)
-    out.set(
-      `c${i}`,
-      writeBitmap(
-        facets.length,
-        members((f) => f.county === i),
-      ),
-    );
-  for (let i = 0; i < kinds; i++)
-    out.set(
-      `k${i}`,
-      writeBitmap(
-        facets.length,
-        members((f) => f.kind === i),
-      ),
-    );
-  for (let i = 0; i < topics; i++)
-    out.set(
-      `t${i}`,
-      writeBitmap(
-        facets.length,
-        members((f) => (f.topics & (1 << i)) !== 0),
-      ),
-    );
+  for (const [prefix, values, holds] of groups) {
+    for (let i = 0; i < values; i++) {
+      const members = facets.flatMap((f, n) => (f.kind !== NONE && holds(f, i) ? [n] : []));
+      out.set(`${prefix}${i}`, writeBitmap(facets.length, members));
+    }
+  }
   return out;
 }
 
