@@ -40,8 +40,8 @@ const WEIGHT = { title: 4, names: 3, lead: 2 } as const;
 const K1 = 1.2;
 const B = 0.75;
 /**
- * The body length a story's is measured against: a constant (about the
- * seeds' average, in characters), not the archive's average, so a story
+ * The body length a story's is measured against, in characters: a constant
+ * (the seeds' bodies average 575), not the archive's average, so a story
  * added changes no other story's impacts, and no shard it is not in.
  */
 const TYPICAL_BODY = 800;
@@ -153,7 +153,7 @@ function numberStories(articlesOldestFirst: Article[], numbers?: ReadonlyMap<str
 
 /**
  * One term's postings as they will be written (format.ts): the gap from the
- * previous document as a varint, then the weight byte. Kept encoded from the
+ * previous document as a varint, then the impact byte. Kept encoded from the
  * start, about 3 bytes a posting, where a list of numbers took 16 or more: a
  * decade's archive has tens of millions of postings.
  */
