@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/lib/schema.ts';
 import { searchNumbers, storiesInOrder, type IdLedger } from '../../src/lib/id-ledger.ts';
 import { buildSearchIndex } from '../../src/lib/search/build.ts';
-import { hasBit, readShard } from '../../src/lib/search/postings.ts';
+import { hasBit, readBigFile, readShard } from '../../src/lib/search/postings.ts';
 import { indexArchive } from '../../src/lib/site/archive-index.ts';
 import { bucketsOf, listPages, listingKey, storyDates } from '../../src/lib/site/listing.ts';
 import { countyUrl } from '../../src/lib/site/routes.ts';
@@ -118,6 +118,28 @@ describe('a story added on top of the archive', () => {
       expect(withoutAdded).toEqual(was);
     });
     expect(changedShards).toBeGreaterThan(0);
+  });
+
+  it('changes only the common words’ files and the filter bitmaps that hold the added story', () => {
+    const newestFirst = indexArchive(before, pages).articles;
+    // Every term in more than 8 stories is big, so there are common words' files to compare.
+    const old = buildSearchIndex(newestFirst, undefined, undefined, { bigAt: 8 });
+    const now = buildSearchIndex([added, ...newestFirst], undefined, undefined, { bigAt: 8 });
+    const newDoc = old.docs.length;
+    let changed = 0;
+    for (const [file, bytes] of old.big) {
+      const after = now.big.get(file);
+      if (after && Buffer.from(after).equals(Buffer.from(bytes))) continue;
+      changed++;
+      // A term that became big or has the story; otherwise its file is the same.
+      if (after) expect(readBigFile(after).has(newDoc)).toBe(true);
+    }
+    expect(changed).toBeGreaterThan(0);
+    expect(changed).toBeLessThan(old.big.size / 2);
+    for (const [name, bytes] of old.filters) {
+      const after = now.filters.get(name) ?? new Uint8Array();
+      if (!Buffer.from(after).equals(Buffer.from(bytes))) expect(hasBit(after, newDoc), name).toBe(true);
+    }
   });
 });
 

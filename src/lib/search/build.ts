@@ -294,7 +294,7 @@ function filterBitmaps(facets: Facets[], counties: number, kinds: number, topics
   for (const [prefix, values, holds] of groups) {
     for (let i = 0; i < values; i++) {
       const members = facets.flatMap((f, n) => (f.kind !== NONE && holds(f, i) ? [n] : []));
-      out.set(`${prefix}${i}`, writeBitmap(facets.length, members));
+      out.set(`${prefix}${i}`, writeBitmap(members));
     }
   }
   return out;

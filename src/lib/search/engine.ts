@@ -1,9 +1,12 @@
 /**
  * The search engine that runs in the reader's browser (in a Web Worker) and
  * in the tests: it fetches the manifest, then only the shards of the query's
- * terms, intersects their postings (relaxing one term at a time when nothing
- * matches, which forgives a wrong character), scores, filters, sorts, and
- * lets Fuse.js rank the page of results it shows on headline and lead.
+ * terms (and the big files of its common terms when their best stories do
+ * not answer it), intersects their postings (relaxing one term at a time
+ * when nothing matches, which forgives a wrong character), scores, filters
+ * and counts on the facets the postings carry (or on the filter bitmaps and
+ * the sample), sorts, and lets Fuse.js rank the page of results it shows on
+ * headline and lead.
  */
 import Fuse from 'fuse.js';
 import { fold, isHan, parseQuery, shardOf, type QueryWord } from './normalize.ts';

@@ -13,13 +13,14 @@
  *     postings cost)
  *   counts = for county, kind, topic: varint n, n × (varint value, varint stories)
  * - big/<n>.bin: every story of one term of many stories:
- *     varint slots, bitmap (ceil(slots / 8) bytes, bit d of byte d >> 3
- *     from the low end), u8 levels (4, or 1 for a term in more than an
+ *     varint span (the last story's number + 1), bitmap (ceil(span / 8)
+ *     bytes, bit d of byte d >> 3 from the low end), u8 levels (4, or 1 for a term in more than an
  *     eighth of the stories), u8 × levels impact of each level, then (4
  *     levels) a 2-bit level a story holding the term, in document order,
  *     four to a byte
  * - filters/<c|k|t><value>.bin: the stories of one county, kind or topic,
- *     as a bitmap over the slots
+ *     as a bitmap up to the last of them (a document past its end is not
+ *     in it)
  * - days.bin: each slot's day (days since 1970, 0 undated) as varint
  *   zigzag(day - previous day)
  */
@@ -213,9 +214,11 @@ export function levelOf(impact: number, bounds: readonly number[]): number {
  */
 export function writeBigFile(slots: number, postings: Posting[], bounds: readonly number[]): Uint8Array {
   const out = new ByteWriter();
-  out.varint(slots);
+  // The bitmap ends at the term's last story, so a story added without the term leaves the file as it was.
+  const span = (postings.at(-1)?.doc ?? -1) + 1;
+  out.varint(span);
   const levelCount = postings.length * 8 > slots ? 1 : LEVELS;
-  const bitmap = new Uint8Array(Math.ceil(slots / 8));
+  const bitmap = new Uint8Array(Math.ceil(span / 8));
   const sums = new Array<number>(LEVELS).fill(0);
   const counts = new Array<number>(LEVELS).fill(0);
   const levels = new Uint8Array(levelCount === 1 ? 0 : Math.ceil(postings.length / 4));
@@ -236,8 +239,8 @@ export function writeBigFile(slots: number, postings: Posting[], bounds: readonl
 /** A big file read: document → impact (its level's). */
 export function readBigFile(bytes: Uint8Array): Map<number, number> {
   const at = { i: 0 };
-  const slots = readVarint(bytes, at);
-  const bitmap = bytes.subarray(at.i, at.i + Math.ceil(slots / 8));
+  const span = readVarint(bytes, at);
+  const bitmap = bytes.subarray(at.i, at.i + Math.ceil(span / 8));
   at.i += bitmap.length;
   const levelCount = bytes[at.i++] ?? 1;
   const impacts = [...bytes.subarray(at.i, at.i + levelCount)];
@@ -257,8 +260,9 @@ export function readBigFile(bytes: Uint8Array): Map<number, number> {
   return out;
 }
 
-export function writeBitmap(slots: number, docs: Iterable<number>): Uint8Array {
-  const bitmap = new Uint8Array(Math.ceil(slots / 8));
+/** Documents (ascending) as a bitmap that ends at the last, so a story added elsewhere leaves it as it was. */
+export function writeBitmap(docs: readonly number[]): Uint8Array {
+  const bitmap = new Uint8Array(Math.ceil(((docs.at(-1) ?? -1) + 1) / 8));
   for (const d of docs) bitmap[d >> 3] = (bitmap[d >> 3] ?? 0) | (1 << (d & 7));
   return bitmap;
 }
