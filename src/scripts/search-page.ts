@@ -5,7 +5,7 @@
  */
 import { articleHitUrl, reporterUrl, searchUrl } from '../lib/site/routes.ts';
 import { kindName } from '../lib/site/labels.ts';
-import { formatDate } from '../lib/site/format.ts';
+import { formatDate, formatEstimate } from '../lib/site/format.ts';
 import type { SearchResult, Filters, Hit } from '../lib/search/engine.ts';
 import type { SearchRequest } from './search-worker.ts';
 import { appendMarked } from './render-marks.ts';
@@ -197,12 +197,6 @@ function showSuggestion(text: string | null) {
   suggestion.append('您要找的是不是 ', link, '？');
 }
 
-/** An estimated count to two significant figures: 1,234 → 1,200. */
-function roughly(n: number): string {
-  const unit = 10 ** Math.max(0, Math.floor(Math.log10(n)) - 1);
-  return (Math.round(n / unit) * unit).toLocaleString('en-US');
-}
-
 /** Counts beside each filter's options for this result; none (plain labels) without a result. */
 function updateCounts(result: SearchResult | null) {
   const counts: Record<string, Record<string, number> | null> = {
@@ -218,7 +212,7 @@ function updateCounts(result: SearchResult | null) {
       option.dataset.label = label;
       // Counts over many stories are estimated on the index's sample (engine.ts): 约, and rounded as such.
       const n = byValue?.[option.value] ?? 0;
-      const count = result?.estimated && n > 0 ? `约${roughly(n)}` : String(n);
+      const count = result?.estimated ? formatEstimate(n) : String(n);
       option.textContent = byValue ? `${label}（${count}）` : label;
     }
   }

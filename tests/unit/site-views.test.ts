@@ -10,6 +10,7 @@ import { pageDoubts } from '../../src/lib/site/page-view.ts';
 import { captionParts, leadClause, lineRange, titleOf } from '../../src/lib/site/titles.ts';
 import { articleView } from '../../src/lib/site/article-view.ts';
 import { parsedSeed, seed } from '../helpers/seeds.ts';
+import { formatEstimate } from '../../src/lib/site/format.ts';
 
 const labels = (pageLabel: string | null, edition: string | null = null, section: string | null = null) => ({
   pageLabel,
@@ -183,5 +184,15 @@ describe('what an editor sees in `astro dev`', () => {
     expect(confidences).toEqual([...confidences].sort((x, y) => x - y));
     const onStories = doubts.stories.flatMap((s) => s.warnings);
     expect(onStories.length + doubts.page.length).toBe(parsed.page.warnings.length);
+  });
+});
+
+describe('estimated counts beside the search filters', () => {
+  it('read 约 with two significant figures, and a count of nothing reads 0', () => {
+    expect(formatEstimate(1234)).toBe('约1,200');
+    expect(formatEstimate(87)).toBe('约87');
+    expect(formatEstimate(5)).toBe('约5');
+    expect(formatEstimate(45678)).toBe('约46,000');
+    expect(formatEstimate(0)).toBe('0');
   });
 });

@@ -27,3 +27,14 @@ export function summaryOf(
   const text = (a.standfirst ?? a.paragraphs.find((p) => p.length > 20) ?? a.captions[0] ?? '').replace(/^◆/u, '');
   return text.length > length ? `${text.slice(0, length)}…` : text;
 }
+
+/**
+ * A count estimated on the search index's sample (search/engine.ts), as a
+ * filter shows it: 约 and two significant figures (1,234 → 约1,200), since
+ * more would claim a precision it does not have; 0 stays 0.
+ */
+export function formatEstimate(n: number): string {
+  if (n <= 0) return '0';
+  const unit = 10 ** Math.max(0, Math.floor(Math.log10(n)) - 1);
+  return `约${(Math.round(n / unit) * unit).toLocaleString('en-US')}`;
+}
