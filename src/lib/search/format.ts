@@ -1,21 +1,23 @@
 /**
  * The search index's files, shared by the builder and the reader.
  *
- * - manifest.json: counts, dictionaries (counties, topics, kinds), version
- * - shards/<n>.bin: postings for the terms that hash to n:
- *     repeated { varint termLength, term (UTF-8), varint count,
- *                count × { varint docDelta, u8 weight } }
+ * - manifest.json: counts, dictionaries (counties, topics, kinds), version,
+ *   the sample's step
+ * - shards/<n>.bin, big/<n>.bin, filters/*.bin, days.bin: the postings,
+ *   the common words' stories, the filter bitmaps and the days
+ *   (postings.ts)
  * A story's document number is the id ledger's (seeds/ids.json): kept for
  * as long as the story is published, new stories after every number given
  * so far, a deleted story's never given again (id-ledger.ts searchNumbers).
  * So an added or deleted story renumbers no other, and a number may be a
- * hole: no docs/<n>.json, and facets with county and kind NONE. Numbers are
- * not dates: newest first sorts on the facets' day.
+ * hole: no docs/<n>.json, no postings, in no filter. Numbers are not
+ * dates: newest first sorts on the day.
  *
  * - manifest.json's `docs`: the number of document slots (the highest
  *   number + 1), holes included
- * - facets.bin: 8 bytes a document slot, in number order:
- *     u8 county, u8 kind, u32 topics bitmask, u16 days since 1970-01-01
+ * - sample.bin: 8 bytes for every sampleStep-th document slot, in number
+ *   order: u8 county, u8 kind, u32 topics bitmask, u16 days since
+ *   1970-01-01 (county and kind NONE for a hole)
  * - docs/<n>.json: what a result shows: headline, kicker, date, county,
  *   credits, text
  * - words/<n>.bin: the index's own vocabulary by sound, for the keys that
