@@ -59,7 +59,6 @@ import {
   type QueryNdcg,
   type Times,
 } from './lib/bench-search-stats.ts';
-import { ndcgAt } from './lib/ndcg.ts';
 import { JUDGMENTS, gradesFor, judged, storiesFor, type Graded } from './lib/search-corpus.ts';
 
 const { values } = parseArgs({
@@ -373,7 +372,7 @@ function ndcgPerQuery(
   const out: Record<string, number | null> = {};
   for (const [q, g] of grades) {
     try {
-      out[q] = ndcgOfIds(10, ids[queryList.indexOf(q)] ?? [], g.byId, g.ideal, ndcgAt);
+      out[q] = ndcgOfIds(10, ids[queryList.indexOf(q)] ?? [], g.byId, g.ideal);
     } catch (e) {
       // A ranking the corpus cannot hold (the same story twice?): say so, leave the query out.
       console.warn(`nDCG of ${q}: ${(e as Error).message} (ranked ${(ids[queryList.indexOf(q)] ?? []).join(' ')})`);

@@ -13,7 +13,6 @@ import { buildSearchIndex } from '../src/lib/search/build.ts';
 import { SearchEngine } from '../src/lib/search/engine.ts';
 import { indexFiles } from '../src/lib/search/files.ts';
 import { meanOf, ndcgOfIds } from './lib/bench-search-stats.ts';
-import { ndcgAt } from './lib/ndcg.ts';
 import { gradesFor, storiesFor } from './lib/search-corpus.ts';
 
 const { values } = parseArgs({
@@ -39,7 +38,7 @@ for (const size of values.sizes.split(',')) {
     const perQuery = new Map<string, number | null>();
     for (const [q, g] of grades) {
       const ids = (await engine.search(q)).hits.map((h) => h.id);
-      perQuery.set(q, ndcgOfIds(10, ids, g.byId, g.ideal, ndcgAt));
+      perQuery.set(q, ndcgOfIds(10, ids, g.byId, g.ideal));
     }
     perDepth.set(rerank, perQuery);
     const scores = [...perQuery.values()];

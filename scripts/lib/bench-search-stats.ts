@@ -4,6 +4,7 @@
  * list, nDCG@10 per query and its mean. Pure, so they are tested without a
  * browser.
  */
+import { ndcgAt } from './ndcg.ts';
 
 /** The median; the mean of the two middle values for an even count, NaN for none. */
 export function median(xs: readonly number[]): number {
@@ -99,7 +100,6 @@ export function ndcgOfIds(
   rankedIds: readonly string[],
   gradeById: ReadonlyMap<string, number>,
   ideal: readonly number[],
-  ndcgAt: (k: number, rankedGrades: readonly number[], idealGrades: readonly number[]) => number,
 ): number | null {
   const positive = ideal.filter((g) => g > 0).sort((a, b) => b - a);
   if (positive.length === 0) return null;

@@ -13,7 +13,6 @@ import {
   timesByGroup,
   unionQueries,
 } from '../../scripts/lib/bench-search-stats.ts';
-import { ndcgAt } from '../../scripts/lib/ndcg.ts';
 
 describe('median and p95', () => {
   it('takes the middle, or the mean of the two middles', () => {
@@ -80,17 +79,17 @@ describe('nDCG', () => {
   ]);
   const ideal = [...grades.values()];
   it('grades the ranked ids against the whole corpus', () => {
-    expect(ndcgOfIds(10, ['a', 'd', 'b'], grades, ideal, ndcgAt)).toBeCloseTo(1);
-    expect(ndcgOfIds(10, ['x', 'c'], grades, ideal, ndcgAt)).toBe(0);
-    expect(ndcgOfIds(1, ['a', 'x'], grades, ideal, ndcgAt)).toBe(1);
+    expect(ndcgOfIds(10, ['a', 'd', 'b'], grades, ideal)).toBeCloseTo(1);
+    expect(ndcgOfIds(10, ['x', 'c'], grades, ideal)).toBe(0);
+    expect(ndcgOfIds(1, ['a', 'x'], grades, ideal)).toBe(1);
     // A second copy of the best story in the corpus: finding one is no longer ideal.
-    expect(ndcgOfIds(10, ['a', 'd', 'b'], grades, [...ideal, 3], ndcgAt)).toBeLessThan(1);
-    const swapped = ndcgOfIds(10, ['d', 'a', 'b'], grades, ideal, ndcgAt) as number;
+    expect(ndcgOfIds(10, ['a', 'd', 'b'], grades, [...ideal, 3])).toBeLessThan(1);
+    const swapped = ndcgOfIds(10, ['d', 'a', 'b'], grades, ideal) as number;
     expect(swapped).toBeGreaterThan(0.8);
     expect(swapped).toBeLessThan(1);
   });
   it('leaves out a query nothing in the corpus answers', () => {
-    expect(ndcgOfIds(10, ['a'], new Map([['a', 0]]), [0, 0], ndcgAt)).toBeNull();
+    expect(ndcgOfIds(10, ['a'], new Map([['a', 0]]), [0, 0])).toBeNull();
     expect(meanOf([1, null, 0.5])).toBe(0.75);
     expect(meanOf([null])).toBeNull();
   });

@@ -11,8 +11,10 @@ import { taxonomy } from '../parser/topics.ts';
 import { ARTICLE_KINDS } from '../schema.ts';
 import { bigramsOf, isHan, segments, shardOf } from './normalize.ts';
 import {
+  ByteWriter,
   NONE,
   dayOf,
+  readVarint,
   writeFacets,
   writeWordShard,
   type DocFile,
@@ -21,7 +23,6 @@ import {
   type WordShard,
 } from './format.ts';
 import {
-  ByteWriter,
   byImpact,
   writeBigFile,
   writeBitmap,
@@ -157,25 +158,17 @@ function numberStories(articlesOldestFirst: Article[], numbers?: ReadonlyMap<str
  * start, about 3 bytes a posting, where a list of numbers took 16 or more: a
  * decade's archive has tens of millions of postings.
  */
-class PostingList {
-  bytes = new Uint8Array(8);
-  length = 0;
+class PostingList extends ByteWriter {
   count = 0;
   private last = 0;
 
-  add(doc: number, weight: number) {
-    if (this.length + 6 > this.bytes.length) {
-      const grown = new Uint8Array(this.bytes.length * 2);
-      grown.set(this.bytes);
-      this.bytes = grown;
-    }
-    let v = (doc - this.last) >>> 0;
-    while (v >= 0x80) {
-      this.bytes[this.length++] = (v & 0x7f) | 0x80;
-      v >>>= 7;
-    }
-    this.bytes[this.length++] = v;
-    this.bytes[this.length++] = Math.min(255, weight);
+  constructor() {
+    super(8);
+  }
+
+  add(doc: number, impact: number) {
+    this.varint(doc - this.last);
+    this.byte(Math.min(255, impact));
     this.last = doc;
     this.count++;
   }
@@ -216,21 +209,12 @@ export function impactOf(hits: Hits, bodyLength: number): number {
 
 /** A posting list's (document, impact) pairs, in document order. */
 function decode(list: PostingList, facets: Facets[]): Posting[] {
-  const bytes = list.bytes;
   const out: Posting[] = new Array<Posting>(list.count);
-  let at = 0;
+  const at = { i: 0 };
   let doc = 0;
   for (let k = 0; k < list.count; k++) {
-    let shift = 0;
-    let delta = 0;
-    for (;;) {
-      const b = bytes[at++] ?? 0;
-      delta |= (b & 0x7f) << shift;
-      if (b < 0x80) break;
-      shift += 7;
-    }
-    doc += delta >>> 0;
-    out[k] = { doc, impact: bytes[at++] ?? 0, facets: facets[doc] as Facets };
+    doc += readVarint(list.bytes, at);
+    out[k] = { doc, impact: list.bytes[at.i++] ?? 0, facets: facets[doc] as Facets };
   }
   return out;
 }

@@ -117,6 +117,8 @@ export class SearchEngine {
   private daysFile: Promise<Uint16Array> | null = null;
   private sampleFile: Promise<Facets[]> | null = null;
   private docs = new Map<number, Promise<DocFile>>();
+  /** The manifest's syllables as a set, made once (every keystroke splits letters into them). */
+  private syllables: Promise<Set<string>> | null = null;
   private readonly load: Loader;
   private readonly rerankDepth: number;
 
@@ -268,8 +270,8 @@ export class SearchEngine {
   }
 
   private async words(query: string): Promise<Word[]> {
-    const known = new Set((await this.info()).syllables);
-    return readPinyin(parseQuery(query), known);
+    this.syllables ??= this.info().then((m) => new Set(m.syllables));
+    return readPinyin(parseQuery(query), await this.syllables);
   }
 
   /**

@@ -90,31 +90,31 @@ export interface Facets {
 export function writeWordShard(shard: WordShard, syllables: string[]): Uint8Array {
   const id = new Map(syllables.map((s, i) => [s, i]));
   const encoder = new TextEncoder();
-  const out: number[] = [];
+  const out = new ByteWriter();
   const text = (t: string) => {
     const bytes = encoder.encode(t);
-    writeVarint(out, bytes.length);
-    for (const b of bytes) out.push(b);
+    out.varint(bytes.length);
+    out.append(bytes);
   };
-  const syllable = (s: string) => writeVarint(out, id.get(s) ?? 0);
-  writeVarint(out, shard.sounds.size);
+  const syllable = (s: string) => out.varint(id.get(s) ?? 0);
+  out.varint(shard.sounds.size);
   for (const [sound, words] of shard.sounds) {
     const [a = '', b = ''] = sound.split(' ');
     syllable(a);
     syllable(b);
-    writeVarint(out, words.length);
+    out.varint(words.length);
     for (const [word, stories] of words) {
       text(word);
-      writeVarint(out, stories);
+      out.varint(stories);
     }
   }
-  writeVarint(out, shard.readings.size);
+  out.varint(shard.readings.size);
   for (const [char, readings] of shard.readings) {
     text(char);
-    writeVarint(out, readings.length);
+    out.varint(readings.length);
     readings.forEach(syllable);
   }
-  return Uint8Array.from(out);
+  return out.done();
 }
 
 export function readWordShard(bytes: Uint8Array, syllables: string[]): WordShard {
@@ -144,13 +144,48 @@ export function readWordShard(bytes: Uint8Array, syllables: string[]): WordShard
   return { sounds, readings };
 }
 
-export function writeVarint(out: number[], value: number) {
-  let v = value >>> 0;
-  while (v >= 0x80) {
-    out.push((v & 0x7f) | 0x80);
-    v >>>= 7;
+/** A growable byte buffer with varint writing. */
+export class ByteWriter {
+  bytes: Uint8Array;
+  length = 0;
+
+  constructor(capacity = 256) {
+    this.bytes = new Uint8Array(capacity);
   }
-  out.push(v);
+
+  private room(n: number) {
+    if (this.length + n <= this.bytes.length) return;
+    let size = this.bytes.length * 2;
+    while (size < this.length + n) size *= 2;
+    const grown = new Uint8Array(size);
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
+
+  byte(b: number) {
+    this.room(1);
+    this.bytes[this.length++] = b;
+  }
+
+  varint(value: number) {
+    this.room(5);
+    let v = value >>> 0;
+    while (v >= 0x80) {
+      this.bytes[this.length++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    this.bytes[this.length++] = v;
+  }
+
+  append(bytes: Uint8Array) {
+    this.room(bytes.length);
+    this.bytes.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+
+  done(): Uint8Array {
+    return this.bytes.slice(0, this.length);
+  }
 }
 
 export function readVarint(bytes: Uint8Array, at: { i: number }): number {

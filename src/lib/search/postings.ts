@@ -24,7 +24,7 @@
  * - days.bin: each slot's day (days since 1970, 0 undated) as varint
  *   zigzag(day - previous day)
  */
-import { readVarint, type Facets } from './format.ts';
+import { ByteWriter, readVarint, type Facets } from './format.ts';
 
 /** An impact is a story's score for a term, 0–255 (build.ts impactOf). */
 export interface Posting {
@@ -57,46 +57,6 @@ export interface BigTerm {
 }
 
 export type Term = SmallTerm | BigTerm;
-
-/** A growable byte buffer with varint writing. */
-export class ByteWriter {
-  bytes = new Uint8Array(256);
-  length = 0;
-
-  private room(n: number) {
-    if (this.length + n <= this.bytes.length) return;
-    let size = this.bytes.length * 2;
-    while (size < this.length + n) size *= 2;
-    const grown = new Uint8Array(size);
-    grown.set(this.bytes.subarray(0, this.length));
-    this.bytes = grown;
-  }
-
-  byte(b: number) {
-    this.room(1);
-    this.bytes[this.length++] = b;
-  }
-
-  varint(value: number) {
-    this.room(5);
-    let v = value >>> 0;
-    while (v >= 0x80) {
-      this.bytes[this.length++] = (v & 0x7f) | 0x80;
-      v >>>= 7;
-    }
-    this.bytes[this.length++] = v;
-  }
-
-  append(bytes: Uint8Array) {
-    this.room(bytes.length);
-    this.bytes.set(bytes, this.length);
-    this.length += bytes.length;
-  }
-
-  done(): Uint8Array {
-    return this.bytes.slice(0, this.length);
-  }
-}
 
 const zigzag = (v: number) => (v >= 0 ? v * 2 : -v * 2 - 1);
 const unzigzag = (v: number) => (v & 1 ? -(v + 1) / 2 : v / 2);
@@ -209,8 +169,7 @@ export function levelOf(impact: number, bounds: readonly number[]): number {
  * level's mean impact). A term in more than an eighth of the stories gets
  * one level: its impact beyond its best stories is its mean, and the query's
  * other words rank its stories (its inverse document frequency is small
- * anyway), which saves a quarter of a byte a story (13 KB gzip for 聊城 at
- * 100,000 stories).
+ * anyway), which saves a quarter of a byte a story of the term.
  */
 export function writeBigFile(slots: number, postings: Posting[], bounds: readonly number[]): Uint8Array {
   const out = new ByteWriter();
